@@ -1,0 +1,36 @@
+"""Cache headers for public pages: the caching invariant of DESIGN.md, in one place.
+
+A public page is the same bytes for every reader, so any proxy may keep it. Browsers keep it a
+short while (an update must reach a reader who reloads), shared caches longer: the app purges
+them on publish. `stale-while-revalidate` hides a slow render behind the old copy and
+`stale-if-error` keeps the site up when the app is down.
+"""
+
+from django.conf import settings
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+
+def cache_public(response):
+    if response.status_code >= 500:
+        add_never_cache_headers(response)
+        return response
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.GAZETTE_BROWSER_MAX_AGE,
+        s_maxage=settings.GAZETTE_SHARED_MAX_AGE,
+        stale_while_revalidate=60,
+        stale_if_error=86400,
+    )
+    return response
+
+
+class PublicCacheMixin:
+    """For Wagtail page types: cache the live page, never a preview or a private page."""
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if getattr(request, "is_preview", False) or self.get_view_restrictions():
+            add_never_cache_headers(response)
+            return response
+        return cache_public(response)

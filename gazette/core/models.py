@@ -1,0 +1,109 @@
+"""Site-wide models: the image model (with a photo credit) and the newsroom's site settings."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image as WagtailImage
+
+from .social import NETWORK_HELP, NETWORKS
+
+
+class CreditedImage(AbstractImage):
+    """Wagtail's image with the credit a newsroom must print beside every photo.
+
+    The alt text is Wagtail's own `description` field, required here: an image without one
+    cannot be published accessibly."""
+
+    credit = models.CharField(_("credit"), max_length=255, blank=True)
+
+    admin_form_fields = (*WagtailImage.admin_form_fields, "credit")
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        permissions = [("choose_creditedimage", "Can choose image")]
+
+    @property
+    def alt(self) -> str:
+        return self.description or ""
+
+
+class CreditedRendition(AbstractRendition):
+    image = models.ForeignKey(CreditedImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class FooterLinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("label"), max_length=80)
+    page = blocks.PageChooserBlock(label=_("page"), required=False)
+    url = blocks.URLBlock(label=_("external address"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("link")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise StructBlockValidationError(
+                block_errors={"url": ValidationError(_("Choose either a page or an address."))}
+            )
+        return value
+
+
+def _follow_url(label: str) -> models.URLField:
+    return models.URLField(label, blank=True, help_text=NETWORK_HELP, max_length=300)
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """What a newsroom edits about its site without a developer: name, follow links, footer.
+
+    One URL field per network rather than a free list: each network has its own icon and
+    accessible name, and editors cannot mistype a network's name."""
+
+    site_name = models.CharField(_("site name"), max_length=120, default="Gazette")
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    logo = models.ForeignKey(
+        CreditedImage, verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    facebook_url = _follow_url("Facebook")
+    x_url = _follow_url("X")
+    instagram_url = _follow_url("Instagram")
+    linkedin_url = _follow_url("LinkedIn")
+    youtube_url = _follow_url("YouTube")
+    tiktok_url = _follow_url("TikTok")
+    bluesky_url = _follow_url("Bluesky")
+    mastodon_url = _follow_url("Mastodon")
+    whatsapp_url = _follow_url("WhatsApp")
+    telegram_url = _follow_url("Telegram")
+    footer_links = StreamField(
+        [("link", FooterLinkBlock())], blank=True, verbose_name=_("footer links")
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("tagline"), FieldPanel("logo")],
+                        heading=_("Identity")),
+        MultiFieldPanel([FieldPanel(f"{n.key}_url") for n in NETWORKS],
+                        heading=_("Social networks")),
+        FieldPanel("footer_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    def follow_links(self) -> list[tuple]:
+        """(network, url) pairs, in a fixed order, for the networks that are filled in."""
+        return [
+            (network, getattr(self, f"{network.key}_url"))
+            for network in NETWORKS
+            if getattr(self, f"{network.key}_url")
+        ]

@@ -1,0 +1,312 @@
+"""The newsroom's content: la une, sections, articles, authors, simple pages.
+
+Listing pages read through `ArticlePageQuerySet.teasers()`, which fetches everything a teaser
+shows in a fixed number of queries: a page with 20 teasers costs what a page with 2 costs.
+"""
+
+import operator
+from functools import reduce
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber, Substr
+from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from gazette.core.cache import PublicCacheMixin
+
+from .blocks import ArticleBodyBlock, SimpleBodyBlock
+
+
+def paginate(request, queryset, per_page: int):
+    """`?page=abc` or a page past the end is a 404, not a 500 nor an endless set of cache
+    entries holding the same first page."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except (PageNotAnInteger, EmptyPage) as error:
+        raise Http404(str(error)) from error
+
+
+@register_snippet
+class Author(index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
+    role = models.CharField(_("role"), max_length=120, blank=True)
+    bio = models.TextField(_("biography"), blank=True)
+    photo = models.ForeignKey(
+        "core.CreditedImage", verbose_name=_("photo"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    panels = [
+        FieldPanel("name"), FieldPanel("slug"), FieldPanel("role"), FieldPanel("bio"),
+        FieldPanel("photo"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("news:author", args=[self.slug])
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE,
+                                 related_name="tagged_items")
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def teasers(self):
+        """Live articles, newest first, with what a teaser shows already fetched."""
+        return (
+            self.live()
+            .select_related("section", "lead_image")
+            .prefetch_related(
+                Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author")),
+                "lead_image__renditions",
+            )
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def latest_per_section(self, sections, count: int):
+        """The `count` newest live articles under each of `sections` (nested sections
+        included), in one query whatever the number of articles: a window over the tree
+        path prefix that identifies each top-level section."""
+        if not sections:
+            return {}
+        steplen = Page.steplen
+        prefix_len = sections[0].depth * steplen
+        by_prefix = {section.path: section for section in sections}
+        rows = (
+            self.teasers()
+            .filter(_or(Q(path__startswith=path) for path in by_prefix))
+            .annotate(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=Substr("path", 1, prefix_len),
+                    order_by=[F("first_published_at").desc(), F("pk").desc()],
+                )
+            )
+            .filter(rank__lte=count)
+        )
+        grouped = {section.pk: [] for section in sections}
+        for article in rows:
+            grouped[by_prefix[article.path[:prefix_len]].pk].append(article)
+        return grouped
+
+
+def _or(conditions):
+    return reduce(operator.or_, conditions)
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+class HomePage(PublicCacheMixin, Page):
+    """La une: a lead story and featured stories chosen by editors, then each section."""
+
+    lead_story = models.ForeignKey(
+        "news.ArticlePage", verbose_name=_("lead story"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Leave empty to lead with the latest article."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead_story"),
+        InlinePanel("featured_items", label=_("Featured stories"), max_num=6),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.SectionPage", "news.SimplePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    TEASERS_PER_SECTION = 4
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        featured_ids = [item.article_id for item in self.featured_items.all()]
+        chosen = {
+            article.pk: article
+            for article in ArticlePage.objects.teasers().filter(
+                pk__in=[pk for pk in [self.lead_story_id, *featured_ids] if pk]
+            )
+        }
+        lead = chosen.get(self.lead_story_id) or ArticlePage.objects.teasers().first()
+        featured = [chosen[pk] for pk in featured_ids if pk in chosen and chosen[pk] != lead]
+        shown = {a.pk for a in [lead, *featured] if a}
+        sections = list(SectionPage.objects.child_of(self).live().in_menu())
+        latest = ArticlePage.objects.exclude(pk__in=shown).latest_per_section(
+            sections, self.TEASERS_PER_SECTION
+        )
+        context.update(
+            lead=lead,
+            featured=featured,
+            section_blocks=[(section, latest[section.pk]) for section in sections],
+        )
+        return context
+
+
+class HomeFeatured(Orderable):
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_items")
+    article = models.ForeignKey(
+        "news.ArticlePage", verbose_name=_("article"), on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("article")]
+
+
+class SectionPage(PublicCacheMixin, Page):
+    """A rubrique (Monde, Culture...). Sections nest: « Europe » inside « Monde »."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["news.HomePage", "news.SectionPage"]
+    subpage_types = ["news.ArticlePage", "news.SectionPage"]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(
+            request,
+            ArticlePage.objects.descendant_of(self).teasers(),
+            settings.GAZETTE_PAGE_SIZE,
+        )
+        context["subsections"] = SectionPage.objects.child_of(self).live().in_menu()
+        return context
+
+
+class ArticlePage(PublicCacheMixin, Page):
+    class Label(models.TextChoices):
+        ARTICLE = "article", _("Article")
+        ANALYSIS = "analysis", _("Analysis")
+        INTERVIEW = "interview", _("Interview")
+        OPINION = "opinion", _("Opinion")
+        REPORT = "report", _("Report")
+        INVESTIGATION = "investigation", _("Investigation")
+        EDITORIAL = "editorial", _("Editorial")
+        COLUMN = "column", _("Column")
+        PORTRAIT = "portrait", _("Portrait")
+        EXPLAINER = "explainer", _("Explainer")
+
+    label = models.CharField(_("label"), max_length=20, choices=Label, default=Label.ARTICLE)
+    standfirst = models.TextField(_("standfirst"), max_length=600)
+    lead_image = models.ForeignKey(
+        "core.CreditedImage", verbose_name=_("lead image"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    lead_image_caption = models.CharField(_("lead image caption"), max_length=300, blank=True)
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
+    updated_at = models.DateTimeField(
+        _("updated on"), null=True, blank=True,
+        help_text=_("Set it when the article changes in substance; readers see « Mis à jour le »."),
+    )
+    comments_open = models.BooleanField(_("comments open"), default=True)
+    section = models.ForeignKey(
+        SectionPage, null=True, editable=False, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = ArticlePageManager()
+
+    content_panels = [
+        FieldPanel("label"),
+        *Page.content_panels,
+        FieldPanel("standfirst"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_caption")],
+            heading=_("Lead image"),
+        ),
+        InlinePanel("bylines", label=_("Authors"), min_num=1),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("updated_at"),
+        FieldPanel("comments_open"),
+    ]
+    parent_page_types = ["news.SectionPage"]
+    subpage_types = []
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.FilterField("first_published_at"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def save(self, *args, **kwargs):
+        """The section is the parent page, kept on the row so that teasers get it through a
+        join instead of one tree lookup each."""
+        if self.path and self.depth > 1:
+            self.section = SectionPage.objects.filter(path=self.path[: -self.steplen]).first()
+        return super().save(*args, **kwargs)
+
+    @property
+    def authors(self) -> list[Author]:
+        return [byline.author for byline in self.bylines.all()]
+
+    @property
+    def was_updated(self) -> bool:
+        return bool(
+            self.updated_at
+            and self.first_published_at
+            and self.updated_at > self.first_published_at
+        )
+
+
+class ArticleAuthor(Orderable):
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(
+        Author, verbose_name=_("author"), on_delete=models.PROTECT, related_name="bylines"
+    )
+
+    panels = [FieldPanel("author")]
+
+
+class SimplePage(PublicCacheMixin, Page):
+    """À propos, Mentions légales: text pages with no date and no byline."""
+
+    body = StreamField(SimpleBodyBlock(), verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    parent_page_types = ["news.HomePage", "news.SimplePage"]
+    subpage_types = ["news.SimplePage"]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("simple page")
+        verbose_name_plural = _("simple pages")

@@ -1,0 +1,94 @@
+"""The newsroom's groups, their permissions and the « Relecture » workflow.
+
+Run after every `migrate` (post_migrate), idempotently: a fresh site, a test database and an
+upgraded site all get the same roles, and an administrator's later additions are kept.
+"""
+
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+WRITER, EDITOR, MODERATOR, ADMINISTRATOR = "Rédacteur", "Éditeur", "Modérateur", "Administrateur"
+REVIEW_WORKFLOW = "Relecture"
+
+PAGE_PERMISSIONS = {
+    WRITER: ["add_page", "change_page"],
+    EDITOR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page",
+             "delete_page"],
+    ADMINISTRATOR: ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page",
+                    "unlock_page", "delete_page"],
+}
+IMAGE_PERMISSIONS = {
+    WRITER: ["add_creditedimage", "choose_creditedimage"],
+    EDITOR: ["add_creditedimage", "change_creditedimage", "choose_creditedimage"],
+    ADMINISTRATOR: ["add_creditedimage", "change_creditedimage", "choose_creditedimage", "delete_creditedimage"],
+}
+MODEL_PERMISSIONS = {
+    WRITER: ["wagtailadmin.access_admin", "news.view_author"],
+    EDITOR: ["wagtailadmin.access_admin", "news.add_author", "news.change_author",
+             "news.view_author"],
+    MODERATOR: ["wagtailadmin.access_admin"],
+    ADMINISTRATOR: ["wagtailadmin.access_admin", "news.add_author", "news.change_author",
+                    "news.delete_author", "news.view_author", "core.change_sitesettings",
+                    "wagtailredirects.add_redirect", "wagtailredirects.change_redirect",
+                    "wagtailredirects.delete_redirect", "auth.add_user", "auth.change_user",
+                    "auth.view_user"],
+}
+
+
+def _permission(dotted: str) -> Permission:
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def ensure_newsroom(verbosity: int = 1) -> None:
+    # Permissions are created by post_migrate too, app by app: make sure all exist first.
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    if root_page is None or root_collection is None:
+        return
+    groups = {name: Group.objects.get_or_create(name=name)[0]
+              for name in (WRITER, EDITOR, MODERATOR, ADMINISTRATOR)}
+    for name, codenames in PAGE_PERMISSIONS.items():
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=groups[name], page=root_page,
+                permission=_permission(f"wagtailcore.{codename}"),
+            )
+    for name, codenames in IMAGE_PERMISSIONS.items():
+        for codename in codenames:
+            GroupCollectionPermission.objects.get_or_create(
+                group=groups[name], collection=root_collection,
+                permission=_permission(f"core.{codename}"),
+            )
+    for name, dotted_names in MODEL_PERMISSIONS.items():
+        groups[name].permissions.add(*[_permission(d) for d in dotted_names])
+    _ensure_review_workflow(root_page, reviewers=[groups[EDITOR], groups[ADMINISTRATOR]])
+    # Wagtail's own English groups would confuse a French newsroom; ours replace them.
+    Group.objects.filter(name__in=["Moderators", "Editors"], user__isnull=True).delete()
+
+
+def _ensure_review_workflow(root_page: Page, *, reviewers: list[Group]) -> None:
+    """Every page goes through « Relecture »: a Rédacteur submits, an Éditeur approves, which
+    publishes (or schedules) it. Wagtail's stock « Moderators approval » is replaced."""
+    workflow, _ = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
+    review, created = GroupApprovalTask.objects.get_or_create(name="Relecture par un éditeur")
+    if created:
+        review.groups.set(reviewers)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=review, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
+    Workflow.objects.exclude(pk=workflow.pk).filter(name="Moderators approval").update(
+        active=False
+    )

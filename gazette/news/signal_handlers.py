@@ -1,0 +1,35 @@
+from django.db.models.signals import post_migrate, post_save
+from wagtail.models import Revision
+from wagtail.signals import post_page_move
+
+
+def _keep_section_in_step(sender, instance, **kwargs):
+    """A moved article changes section: save it so its denormalised section follows."""
+    from .models import ArticlePage, SectionPage
+
+    moved = instance.specific
+    articles = [moved] if isinstance(moved, ArticlePage) else []
+    if isinstance(moved, SectionPage):
+        articles = ArticlePage.objects.descendant_of(moved)
+    for article in articles:
+        parent = SectionPage.objects.filter(path=article.path[: -article.steplen]).first()
+        ArticlePage.objects.filter(pk=article.pk).update(section=parent)
+
+
+def _schedule_go_live(sender, instance, created, **kwargs):
+    if instance.approved_go_live_at:
+        from .scheduling import schedule_publication
+
+        schedule_publication(instance.approved_go_live_at)
+
+
+def _ensure_newsroom(sender, **kwargs):
+    from .newsroom import ensure_newsroom
+
+    ensure_newsroom(verbosity=kwargs.get("verbosity", 1))
+
+
+def register_signal_handlers(app_config):
+    post_page_move.connect(_keep_section_in_step, dispatch_uid="news-section-on-move")
+    post_save.connect(_schedule_go_live, sender=Revision, dispatch_uid="news-go-live")
+    post_migrate.connect(_ensure_newsroom, sender=app_config, dispatch_uid="news-newsroom")
