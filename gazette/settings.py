@@ -41,6 +41,7 @@ def env_int(name: str, default: int) -> int:
 
 VAR_DIR = Path(env("GAZETTE_VAR_DIR", str(BASE_DIR / "var")))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+(VAR_DIR / "static").mkdir(exist_ok=True)
 
 
 def _secret_key() -> str:
@@ -194,6 +195,7 @@ WAGTAILIMAGES_IMAGE_MODEL = "core.CreditedImage"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp", "avif": "avif"}
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
+WAGTAILADMIN_USER_LOGIN_FORM = "gazette.core.login.LoginForm"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -4,11 +4,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.images.models import AbstractImage, AbstractRendition, Image as WagtailImage
+from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.images.models import Image as WagtailImage
 
 from .social import NETWORK_HELP, NETWORKS
 
@@ -72,7 +73,11 @@ class SiteSettings(BaseSiteSetting):
     site_name = models.CharField(_("site name"), max_length=120, default="Gazette")
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
     logo = models.ForeignKey(
-        CreditedImage, verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL,
+        CreditedImage,
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     facebook_url = _follow_url("Facebook")
@@ -90,10 +95,13 @@ class SiteSettings(BaseSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("tagline"), FieldPanel("logo")],
-                        heading=_("Identity")),
-        MultiFieldPanel([FieldPanel(f"{n.key}_url") for n in NETWORKS],
-                        heading=_("Social networks")),
+        MultiFieldPanel(
+            [FieldPanel("site_name"), FieldPanel("tagline"), FieldPanel("logo")],
+            heading=_("Identity"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel(f"{n.key}_url") for n in NETWORKS], heading=_("Social networks")
+        ),
         FieldPanel("footer_links"),
     ]
 

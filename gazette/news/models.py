@@ -47,12 +47,19 @@ class Author(index.Indexed, models.Model):
     role = models.CharField(_("role"), max_length=120, blank=True)
     bio = models.TextField(_("biography"), blank=True)
     photo = models.ForeignKey(
-        "core.CreditedImage", verbose_name=_("photo"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "core.CreditedImage",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [
-        FieldPanel("name"), FieldPanel("slug"), FieldPanel("role"), FieldPanel("bio"),
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("role"),
+        FieldPanel("bio"),
         FieldPanel("photo"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -70,8 +77,9 @@ class Author(index.Indexed, models.Model):
 
 
 class ArticleTag(TaggedItemBase):
-    content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE,
-                                 related_name="tagged_items")
+    content_object = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -125,8 +133,12 @@ class HomePage(PublicCacheMixin, Page):
     """La une: a lead story and featured stories chosen by editors, then each section."""
 
     lead_story = models.ForeignKey(
-        "news.ArticlePage", verbose_name=_("lead story"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "news.ArticlePage",
+        verbose_name=_("lead story"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("Leave empty to lead with the latest article."),
     )
 
@@ -171,7 +183,9 @@ class HomePage(PublicCacheMixin, Page):
 class HomeFeatured(Orderable):
     home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_items")
     article = models.ForeignKey(
-        "news.ArticlePage", verbose_name=_("article"), on_delete=models.CASCADE,
+        "news.ArticlePage",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
         related_name="+",
     )
 
@@ -219,19 +233,28 @@ class ArticlePage(PublicCacheMixin, Page):
     label = models.CharField(_("label"), max_length=20, choices=Label, default=Label.ARTICLE)
     standfirst = models.TextField(_("standfirst"), max_length=600)
     lead_image = models.ForeignKey(
-        "core.CreditedImage", verbose_name=_("lead image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "core.CreditedImage",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     lead_image_caption = models.CharField(_("lead image caption"), max_length=300, blank=True)
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
     tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
     updated_at = models.DateTimeField(
-        _("updated on"), null=True, blank=True,
+        _("updated on"),
+        null=True,
+        blank=True,
         help_text=_("Set it when the article changes in substance; readers see « Mis à jour le »."),
     )
     comments_open = models.BooleanField(_("comments open"), default=True)
     section = models.ForeignKey(
-        SectionPage, null=True, editable=False, on_delete=models.SET_NULL,
+        SectionPage,
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 

@@ -23,26 +23,50 @@ REVIEW_WORKFLOW = "Relecture"
 
 PAGE_PERMISSIONS = {
     WRITER: ["add_page", "change_page"],
-    EDITOR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page",
-             "delete_page"],
-    ADMINISTRATOR: ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page",
-                    "unlock_page", "delete_page"],
+    EDITOR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "delete_page"],
+    ADMINISTRATOR: [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "bulk_delete_page",
+        "lock_page",
+        "unlock_page",
+        "delete_page",
+    ],
 }
 IMAGE_PERMISSIONS = {
     WRITER: ["add_creditedimage", "choose_creditedimage"],
     EDITOR: ["add_creditedimage", "change_creditedimage", "choose_creditedimage"],
-    ADMINISTRATOR: ["add_creditedimage", "change_creditedimage", "choose_creditedimage", "delete_creditedimage"],
+    ADMINISTRATOR: [
+        "add_creditedimage",
+        "change_creditedimage",
+        "choose_creditedimage",
+        "delete_creditedimage",
+    ],
 }
 MODEL_PERMISSIONS = {
     WRITER: ["wagtailadmin.access_admin", "news.view_author"],
-    EDITOR: ["wagtailadmin.access_admin", "news.add_author", "news.change_author",
-             "news.view_author"],
+    EDITOR: [
+        "wagtailadmin.access_admin",
+        "news.add_author",
+        "news.change_author",
+        "news.view_author",
+    ],
     MODERATOR: ["wagtailadmin.access_admin"],
-    ADMINISTRATOR: ["wagtailadmin.access_admin", "news.add_author", "news.change_author",
-                    "news.delete_author", "news.view_author", "core.change_sitesettings",
-                    "wagtailredirects.add_redirect", "wagtailredirects.change_redirect",
-                    "wagtailredirects.delete_redirect", "auth.add_user", "auth.change_user",
-                    "auth.view_user"],
+    ADMINISTRATOR: [
+        "wagtailadmin.access_admin",
+        "news.add_author",
+        "news.change_author",
+        "news.delete_author",
+        "news.view_author",
+        "core.change_sitesettings",
+        "wagtailredirects.add_redirect",
+        "wagtailredirects.change_redirect",
+        "wagtailredirects.delete_redirect",
+        "auth.add_user",
+        "auth.change_user",
+        "auth.view_user",
+    ],
 }
 
 
@@ -59,18 +83,22 @@ def ensure_newsroom(verbosity: int = 1) -> None:
     root_collection = Collection.get_first_root_node()
     if root_page is None or root_collection is None:
         return
-    groups = {name: Group.objects.get_or_create(name=name)[0]
-              for name in (WRITER, EDITOR, MODERATOR, ADMINISTRATOR)}
+    groups = {
+        name: Group.objects.get_or_create(name=name)[0]
+        for name in (WRITER, EDITOR, MODERATOR, ADMINISTRATOR)
+    }
     for name, codenames in PAGE_PERMISSIONS.items():
         for codename in codenames:
             GroupPagePermission.objects.get_or_create(
-                group=groups[name], page=root_page,
+                group=groups[name],
+                page=root_page,
                 permission=_permission(f"wagtailcore.{codename}"),
             )
     for name, codenames in IMAGE_PERMISSIONS.items():
         for codename in codenames:
             GroupCollectionPermission.objects.get_or_create(
-                group=groups[name], collection=root_collection,
+                group=groups[name],
+                collection=root_collection,
                 permission=_permission(f"core.{codename}"),
             )
     for name, dotted_names in MODEL_PERMISSIONS.items():
@@ -89,6 +117,4 @@ def _ensure_review_workflow(root_page: Page, *, reviewers: list[Group]) -> None:
         review.groups.set(reviewers)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=review, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
-    Workflow.objects.exclude(pk=workflow.pk).filter(name="Moderators approval").update(
-        active=False
-    )
+    Workflow.objects.exclude(pk=workflow.pk).filter(name="Moderators approval").update(active=False)

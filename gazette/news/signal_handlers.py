@@ -1,6 +1,6 @@
 from django.db.models.signals import post_migrate, post_save
 from wagtail.models import Revision
-from wagtail.signals import post_page_move
+from wagtail.signals import page_published, post_page_move
 
 
 def _keep_section_in_step(sender, instance, **kwargs):
@@ -23,6 +23,14 @@ def _schedule_go_live(sender, instance, created, **kwargs):
         schedule_publication(instance.approved_go_live_at)
 
 
+def _schedule_expiry(sender, instance, **kwargs):
+    """Wagtail's `publish_scheduled` also unpublishes expired pages: run it at expiry too."""
+    if instance.expire_at:
+        from .scheduling import schedule_publication
+
+        schedule_publication(instance.expire_at)
+
+
 def _ensure_newsroom(sender, **kwargs):
     from .newsroom import ensure_newsroom
 
@@ -32,4 +40,5 @@ def _ensure_newsroom(sender, **kwargs):
 def register_signal_handlers(app_config):
     post_page_move.connect(_keep_section_in_step, dispatch_uid="news-section-on-move")
     post_save.connect(_schedule_go_live, sender=Revision, dispatch_uid="news-go-live")
+    page_published.connect(_schedule_expiry, dispatch_uid="news-expiry")
     post_migrate.connect(_ensure_newsroom, sender=app_config, dispatch_uid="news-newsroom")

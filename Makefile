@@ -1,0 +1,68 @@
+# The only entry points. Each target is safe to run again.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+PYTEST_ARGS ?=
+
+.PHONY: demo serve test test-sqlite test-postgres lint format browser messages bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: $(VENV)/.installed
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) collectstatic --no-input -v0
+	$(MANAGE) load_demo
+	@echo "Gazette : http://$(HOST):$(PORT)/  (Ctrl-C pour arrêter)"
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(MANAGE) db_worker --interval 5 -v0 & \
+	  $(MANAGE) runserver --noreload $(HOST):$(PORT)
+
+serve: $(VENV)/.installed
+	$(MANAGE) migrate --check || { echo "Migrations en attente : lancez « $(MANAGE) migrate »."; exit 1; }
+	$(MANAGE) collectstatic --no-input -v0
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(MANAGE) db_worker --interval 5 -v0 & \
+	  $(VENV)/bin/gunicorn gazette.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile -
+
+# Debian's Chromium for the browser tests; Playwright cannot download its own here.
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
+	$(MANAGE) makemigrations --check --dry-run -v0
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+messages: $(VENV)/.installed
+	cd gazette && ../$(MANAGE) makemessages -l fr --no-obsolete --no-location --add-location=file
+	cd gazette && ../$(MANAGE) compilemessages -l fr
+
+test-sqlite: $(VENV)/.installed browser
+	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-postgres: $(VENV)/.installed browser
+	DATABASE_URL=$(POSTGRES_URL) $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test: lint test-sqlite test-postgres
+
+bench: $(VENV)/.installed
+	@echo "Les bancs d'essai arrivent avec « Speed and scale-out »."
+
+clean:
+	rm -rf $(VENV) var
