@@ -20,4 +20,6 @@ if settings.MEDIA_URL.startswith("/"):
         )
     )
 
+urlpatterns.append(path("commentaires/", include("gazette.comments.urls")))
+urlpatterns.append(path("", include("gazette.news.urls")))
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -28,6 +28,13 @@ def cache_public(response):
 class PublicCacheMixin:
     """For Wagtail page types: cache the live page, never a preview or a private page."""
 
+    def get_view_restrictions(self):
+        """Memoised on the instance: Wagtail's serve view asks before `serve()` does, and a
+        page instance lives for one request."""
+        if not hasattr(self, "_view_restrictions"):
+            self._view_restrictions = list(super().get_view_restrictions())
+        return self._view_restrictions
+
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         if getattr(request, "is_preview", False) or self.get_view_restrictions():

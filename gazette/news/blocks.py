@@ -8,6 +8,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
 
+VIDEO_PROVIDERS = {"YouTube", "Vimeo", "Dailymotion", "TikTok"}
 EMBED_PROVIDERS = {
     "youtube.com": "YouTube",
     "youtu.be": "YouTube",
@@ -46,6 +47,9 @@ class EmbedValue(blocks.StructValue):
     def provider(self) -> str:
         host = (urlsplit(self["url"]).hostname or "").removeprefix("www.").removeprefix("m.")
         return EMBED_PROVIDERS.get(host, host)
+
+    def is_video(self) -> bool:
+        return self.provider() in VIDEO_PROVIDERS
 
 
 class EmbedBlock(blocks.StructBlock):

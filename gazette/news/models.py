@@ -14,6 +14,7 @@ from django.db.models import F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber, Substr
 from django.http import Http404
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -298,9 +299,13 @@ class ArticlePage(PublicCacheMixin, Page):
             self.section = SectionPage.objects.filter(path=self.path[: -self.steplen]).first()
         return super().save(*args, **kwargs)
 
-    @property
+    @cached_property
     def authors(self) -> list[Author]:
-        return [byline.author for byline in self.bylines.all()]
+        """One query for all bylines, or none when a listing prefetched them."""
+        bylines = self.bylines.all()
+        if "bylines" not in getattr(self, "_prefetched_objects_cache", {}):
+            bylines = bylines.select_related("author")
+        return [byline.author for byline in bylines]
 
     @property
     def was_updated(self) -> bool:

@@ -1,0 +1,83 @@
+"""Test data made the way an editor makes it: pages added to the tree, then published through a
+revision, so that `page_published` fires and the stored row is what the editor's button stores.
+Also `fr()`, the words a French reader sees for an interface msgid.
+"""
+
+from io import BytesIO
+
+from django.core.files.images import ImageFile
+from django.utils import translation
+from django.utils.text import slugify
+from PIL import Image as PillowImage
+from wagtail.models import Page, Site
+
+from gazette.core.models import CreditedImage
+from gazette.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
+
+
+def _publish(parent: Page, page: Page, *, live: bool = True) -> Page:
+    page.live = False
+    parent.add_child(instance=page)
+    if live:
+        page.save_revision().publish()  # fires page_published, like the editor's button
+    return page
+
+
+def make_home(title: str = "La une") -> HomePage:
+    """La une at the top of the tree, served by the default site in place of Wagtail's
+    « Welcome » page, which is deleted so that no stray page answers at depth 2."""
+    root = Page.get_first_root_node()
+    home = _publish(root, HomePage(title=title, slug="la-une"))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"root_page": home, "hostname": "localhost", "port": 80}
+    )
+    for page in Page.objects.filter(depth=2).exclude(pk=home.pk):
+        page.delete()
+    return home
+
+
+def make_section(parent: Page, title: str, *, live: bool = True, **fields) -> SectionPage:
+    fields.setdefault("show_in_menus", True)
+    return _publish(parent, SectionPage(title=title, **fields), live=live)
+
+
+def make_author(name: str, **fields) -> Author:
+    return Author.objects.create(name=name, slug=slugify(name), **fields)
+
+
+def make_image(title: str = "Photo d'essai", *, credit: str = "AFP", **fields) -> CreditedImage:
+    """A real, small JPEG, so that renditions are generated as in production."""
+    buffer = BytesIO()
+    PillowImage.new("RGB", (1600, 900), "steelblue").save(buffer, "JPEG")
+    return CreditedImage.objects.create(
+        title=title,
+        credit=credit,
+        description=fields.pop("description", f"Description de {title}"),
+        file=ImageFile(buffer, name=f"{slugify(title)}.jpg"),
+        **fields,
+    )
+
+
+def make_article(
+    section: SectionPage,
+    title: str = "Titre d'essai",
+    *,
+    live: bool = True,
+    authors: tuple[Author, ...] = (),
+    tags: tuple[str, ...] = (),
+    **fields,
+) -> ArticlePage:
+    fields.setdefault("standfirst", "Un chapô d'essai.")
+    fields.setdefault("body", [("paragraph", "<p>Un paragraphe d'essai.</p>")])
+    article = ArticlePage(
+        title=title, bylines=[ArticleAuthor(author=author) for author in authors], **fields
+    )
+    article.tags.add(*tags)
+    return _publish(section, article, live=live)
+
+
+def fr(msgid: str) -> str:
+    """Tests compare pages with the catalogue, not with a copy of it: a reworded translation
+    must not break them, a msgid missing from the template must."""
+    with translation.override("fr"):
+        return translation.gettext(msgid)

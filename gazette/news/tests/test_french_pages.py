@@ -1,0 +1,112 @@
+"""No English reaches a reader. The page we studied on a WordPress theme leaked « Click to
+comment » and an empty date after « le »: each public page type is rendered and its visible
+text and accessible names are scanned for our English msgids and for common English UI words."""
+
+import datetime as dt
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from wagtail.models import Site
+
+from gazette.core.models import SiteSettings
+
+from .factories import make_article, make_author, make_home, make_section
+
+CATALOGUE = Path(settings.BASE_DIR, "gazette", "locale", "fr", "LC_MESSAGES", "django.po")
+ENGLISH_UI = re.compile(
+    r"\b(Click|Read more|Comments?|Reply|Share|Next|Previous|Search|Skip|Published|Updated|"
+    r"Posted|Leave a|Follow|Home|Not found|Error|Author|Subscribe|Log ?in|Loading|Back to|"
+    r"Powered by|Page \d+ of|[Tt]he|and|of|by|with|to|min read)\b"
+)
+SPOKEN_ATTRIBUTES = {"alt", "title", "aria-label", "placeholder", "content"}
+
+
+class VisibleText(HTMLParser):
+    """What a reader or a screen reader meets: text nodes and the attributes read aloud."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self._skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in {"script", "style"}:
+            self._skip += 1
+        self.parts += [v for k, v in attrs if k in SPOKEN_ATTRIBUTES and v]
+
+    def handle_endtag(self, tag):
+        if tag in {"script", "style"}:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip and data.strip():
+            self.parts.append(data.strip())
+
+
+def visible_text(html: str) -> list[str]:
+    parser = VisibleText()
+    parser.feed(html)
+    return parser.parts
+
+
+def english_msgids() -> list[str]:
+    return [
+        entry.msgid
+        for entry in polib.pofile(str(CATALOGUE))
+        if entry.msgstr != entry.msgid and len(entry.msgid) > 3 and " " in entry.msgid
+    ]
+
+
+@pytest.fixture
+def site_pages():
+    home = make_home()
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.facebook_url = "https://www.facebook.com/gazette.demo"
+    site_settings.save()
+    monde = make_section(home, "Monde")
+    author = make_author("Claire Vasseur")
+    article = None
+    for n in range(25):
+        article = make_article(
+            monde,
+            f"Une nouvelle du jour numéro {n}",
+            first_published_at=dt.datetime(2025, 8, 1, 9, n, tzinfo=dt.UTC),
+            authors=[author],
+            tags=["Climat"],
+        )
+    return [
+        "/",
+        monde.url,
+        f"{monde.url}?page=2",
+        article.url,
+        author.get_absolute_url(),
+        "/sujets/climat/",
+        "/une-adresse-qui-n-existe-pas/",
+    ]
+
+
+@pytest.mark.django_db
+def test_no_public_page_shows_english(client, site_pages):
+    msgids = english_msgids()
+    for url in site_pages:
+        response = client.get(url)
+        assert response.status_code in {200, 404}, url
+        for text in visible_text(response.content.decode()):
+            assert not ENGLISH_UI.search(text), f"{url}: {text!r}"
+            leaked = [m for m in msgids if m in text]
+            assert not leaked, f"{url}: {leaked}"
+
+
+@pytest.mark.django_db
+def test_every_date_after_le_is_filled(client, site_pages):
+    for url in site_pages:
+        html = client.get(url).content.decode()
+        assert not re.search(r"<time[^>]*>\s*</time>", html), url
+        assert not re.search(r'datetime=""', html), url
+        parts = visible_text(html)
+        for text, following in zip(parts, [*parts[1:], ""], strict=True):
+            if re.search(r"(^|\s)le$", text):
+                assert re.match(r"\d", following), f"{url}: {text!r} then {following!r}"

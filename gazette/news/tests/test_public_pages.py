@@ -1,0 +1,108 @@
+"""The promises every public listing and page keeps: cacheable by anyone, paginated without
+500s, and a query count that does not grow with the number of articles shown."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from gazette.news.models import ArticlePage, HomeFeatured
+
+from .factories import fr, make_article, make_author, make_home, make_image, make_section
+
+
+@pytest.fixture
+def site(db):
+    """Two sections, an author and a tag, so every kind of public page has something."""
+    home = make_home()
+    monde, culture = make_section(home, "Monde"), make_section(home, "Culture")
+    author = make_author("Claire Vasseur")
+    article = make_article(
+        monde, "Premier", authors=(author,), tags=("Climat",), lead_image=make_image("Une")
+    )
+    return {"home": home, "monde": monde, "culture": culture, "author": author, "article": article}
+
+
+def add_articles(site, count):
+    first = ArticlePage.objects.count()
+    for n in range(first, first + count):
+        make_article(
+            site["monde"] if n % 2 else site["culture"],
+            f"Article {n}",
+            authors=(site["author"], make_author(f"Auteur {n}")),
+            tags=("Climat", f"Sujet {n}"),
+            lead_image=make_image(f"Image {n}") if n % 3 else None,
+        )
+
+
+def put_on_la_une(home, lead, featured_count):
+    home.lead_story = lead
+    home.featured_items = [
+        HomeFeatured(article=article)
+        for article in ArticlePage.objects.exclude(pk=lead.pk)[:featured_count]
+    ]
+    home.save_revision().publish()
+
+
+URLS = {
+    "la une": lambda site: "/",
+    "section": lambda site: site["monde"].url,
+    "article": lambda site: site["article"].url,
+    "author": lambda site: site["author"].get_absolute_url(),
+    "tag": lambda site: "/sujets/climat/",
+}
+
+
+@pytest.mark.parametrize("kind", URLS)
+def test_anonymous_get_sets_no_cookie_and_may_be_cached_by_proxies(client, site, kind):
+    response = client.get(URLS[kind](site))
+
+    assert response.status_code == 200
+    assert not response.cookies
+    assert "cookie" not in response.get("Vary", "").lower()
+    cache_control = response["Cache-Control"]
+    assert "public" in cache_control and "s-maxage=" in cache_control
+
+
+def queries_for(client, url) -> int:
+    client.get(url)  # the first view renders the image renditions; later ones only read them
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("kind", ["la une", "section", "author", "tag"])
+def test_query_count_is_the_same_for_2_and_20_articles(client, site, kind):
+    add_articles(site, 1)
+    put_on_la_une(site["home"], site["article"], featured_count=0)
+    with_two = queries_for(client, URLS[kind](site))
+
+    add_articles(site, 18)
+    put_on_la_une(site["home"], site["article"], featured_count=6)
+    with_twenty = queries_for(client, URLS[kind](site))
+
+    assert with_twenty == with_two
+
+
+@pytest.mark.parametrize("kind", ["section", "author", "tag"])
+@pytest.mark.parametrize("page", ["abc", "0", "999999"])
+def test_a_page_number_that_is_not_a_page_is_a_404(client, site, kind, page):
+    assert client.get(URLS[kind](site), {"page": page}).status_code == 404
+
+
+@pytest.mark.parametrize("kind", ["section", "author", "tag"])
+def test_pagination_links_its_neighbours_and_says_where_the_reader_is(client, site, settings, kind):
+    settings.GAZETTE_PAGE_SIZE = 2
+    add_articles(site, 9)  # 10 articles in all, 5 of them in « Monde »
+    url = URLS[kind](site)
+    pages = 3 if kind == "section" else 5
+
+    html = client.get(url, {"page": 2}).content.decode()
+
+    where = fr("Page %(number)s of %(total)s") % {"number": 2, "total": pages}
+    assert f'aria-label="{fr("Pagination")}"' in html
+    assert f"<p>{where}</p>" in html
+    assert f'<a href="{url}" rel="prev">' in html  # page 1 has one address, without ?page=
+    assert '<a href="?page=3" rel="next">' in html
+    last = client.get(url, {"page": pages}).content.decode()
+    assert 'rel="next"' not in last
