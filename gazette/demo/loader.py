@@ -1,0 +1,291 @@
+"""Turns `gazette.demo.texts` into a site: pages, authors, images, front page, settings.
+
+Every function looks its object up by a stable key (slug, title) and creates only what is
+missing, so that a second `load_demo` adds nothing and never overwrites what an editor has
+changed since. Pages go live through `save_revision().publish()`, like the editor's button,
+so that whatever listens to `page_published` (cache purge, search) sees the demo too.
+"""
+
+import zlib
+from collections import Counter
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from io import BytesIO
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.images import ImageFile
+from django.utils.html import escape
+from wagtail.models import Page, PageLogEntry, Revision, Site
+from wagtail.rich_text import RichText
+from wagtail.utils.file import hash_filelike
+
+from gazette.core.models import CreditedImage, SiteSettings
+from gazette.news.models import (
+    ArticleAuthor,
+    ArticlePage,
+    Author,
+    HomeFeatured,
+    HomePage,
+    SectionPage,
+    SimplePage,
+)
+
+from . import pictures, texts
+from .texts.schema import Article, Embed, Illustration, Intertitle, Quote, Related
+
+# Opinion pieces carry their section's initial, so that they read as opinion at a glance.
+OPINION_LABELS = {ArticlePage.Label.EDITORIAL, ArticlePage.Label.OPINION, ArticlePage.Label.COLUMN}
+
+
+def _publish(parent: Page, page: Page) -> Page:
+    page.live = False
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_home(*, created: Counter) -> HomePage:
+    """La une becomes the default site's root, in place of Wagtail's « Welcome » page.
+
+    The site is repointed before the welcome page is deleted: deleting a site's root page
+    deletes the site with it."""
+    home = HomePage.objects.first()
+    if home is None:
+        home = _publish(Page.get_first_root_node(), HomePage(title="La une", slug="la-une"))
+        created["pages"] += 1
+    site = Site.objects.filter(is_default_site=True).first() or Site(
+        hostname="localhost", port=80, is_default_site=True
+    )
+    if site.root_page_id != home.pk or not site.site_name:
+        site.root_page, site.site_name = home, site.site_name or texts.SITE_NAME
+        site.save()
+    welcome = Page.objects.filter(
+        depth=2,
+        numchild=0,
+        content_type=ContentType.objects.get_for_model(Page),
+        sites_rooted_here__isnull=True,
+    )
+    for page in welcome:
+        page.delete()
+    return home
+
+
+def ensure_sections(*, home: HomePage, created: Counter) -> dict[str, SectionPage]:
+    """Sections are in the menu: la une lists the sections that are, in tree order."""
+    sections: dict[str, SectionPage] = {}
+    for spec in texts.SECTIONS:
+        parent = sections[spec.parent] if spec.parent else home
+        section = SectionPage.objects.child_of(parent).filter(slug=spec.slug).first()
+        if section is None:
+            section = _publish(
+                parent,
+                SectionPage(title=spec.title, slug=spec.slug, intro=spec.intro, show_in_menus=True),
+            )
+            created["sections"] += 1
+        sections[spec.slug] = section
+    return sections
+
+
+def _rich_text(text: str) -> RichText:
+    return RichText(f"<p>{escape(text)}</p>")
+
+
+def ensure_simple_pages(*, home: HomePage, created: Counter) -> dict[str, SimplePage]:
+    pages = {}
+    for spec in texts.SIMPLE_PAGES:
+        page = SimplePage.objects.child_of(home).filter(slug=spec.slug).first()
+        if page is None:
+            body = [
+                ("intertitle", block.text)
+                if isinstance(block, Intertitle)
+                else ("paragraph", _rich_text(block))
+                for block in spec.body
+            ]
+            page = _publish(home, SimplePage(title=spec.title, slug=spec.slug, body=body))
+            created["pages"] += 1
+        pages[spec.slug] = page
+    return pages
+
+
+def _image(
+    *, title: str, filename: str, picture_of: Callable[[], pictures.Picture], created: Counter
+) -> CreditedImage:
+    """Found by title before being drawn: drawing is the slow part, and a rerun must not
+    leave a second copy of every picture in the library. Width and height are given, or
+    Wagtail decodes the whole JPEG once more to measure it."""
+    image = CreditedImage.objects.filter(title=title).first()
+    if image is None:
+        picture = picture_of()
+        image = CreditedImage(
+            title=title,
+            file=ImageFile(BytesIO(picture.data), name=filename),
+            width=picture.size[0],
+            height=picture.size[1],
+            description=picture.description,
+            credit=pictures.CREDIT,
+            file_size=len(picture.data),
+            file_hash=hash_filelike(BytesIO(picture.data)),
+        )
+        image.save()
+        created["images"] += 1
+    return image
+
+
+def ensure_authors(*, created: Counter) -> dict[str, Author]:
+    authors = {}
+    for spec in texts.AUTHORS:
+        author = Author.objects.filter(slug=spec.slug).first()
+        if author is None:
+            photo = _image(
+                title=f"Portrait de {spec.name}",
+                filename=f"portrait-{spec.slug}.jpg",
+                picture_of=lambda spec=spec: pictures.draw_portrait(
+                    key=spec.slug,
+                    palette=pictures.PALETTES[spec.palette],
+                    name=spec.name,
+                    hair=spec.hair,
+                ),
+                created=created,
+            )
+            author = Author.objects.create(
+                name=spec.name, slug=spec.slug, role=spec.role, bio=spec.bio, photo=photo
+            )
+            created["authors"] += 1
+        authors[spec.slug] = author
+    return authors
+
+
+def in_creation_order(articles: Iterable[Article]) -> list[Article]:
+    """Targets of « À lire aussi » first: a related block needs its page to exist."""
+    ordered, done, pending = [], set(), list(articles)
+    while pending:
+        ready = [spec for spec in pending if set(spec.related) <= done]
+        if not ready:
+            raise ValueError(f"« À lire aussi » sans cible : {[s.slug for s in pending]}")
+        ordered += ready
+        done |= {spec.slug for spec in ready}
+        pending = [spec for spec in pending if spec.slug not in done]
+    return ordered
+
+
+def _illustration(
+    spec: Article, *, key: str, title: str, motif: str, initial: str, created: Counter
+) -> CreditedImage:
+    section = texts.SECTION_BY_SLUG[spec.section]
+    return _image(
+        title=title,
+        filename=f"{key}.jpg",
+        picture_of=lambda: pictures.draw_illustration(
+            key=key,
+            palette=pictures.PALETTES[section.slug],
+            motif=motif,
+            theme=section.theme,
+            initial=initial,
+        ),
+        created=created,
+    )
+
+
+def _body(spec: Article, *, articles: dict[str, ArticlePage], created: Counter) -> list[tuple]:
+    body, pictures_drawn = [], 0
+    for block in spec.body:
+        match block:
+            case str():
+                body.append(("paragraph", _rich_text(block)))
+            case Intertitle(text=text):
+                body.append(("intertitle", text))
+            case Quote(text=text, source=source):
+                body.append(("quote", {"text": text, "source": source}))
+            case Illustration(caption=caption, motif=motif):
+                pictures_drawn += 1
+                image = _illustration(
+                    spec,
+                    key=f"{spec.slug}-{pictures_drawn}",
+                    motif=motif,
+                    initial="",
+                    title=f"{spec.title} (illustration {pictures_drawn + 1})",
+                    created=created,
+                )
+                body.append(("image", {"image": image, "caption": caption}))
+            case Embed(url=url, title=title, caption=caption):
+                body.append(("embed", {"url": url, "title": title, "caption": caption}))
+            case Related(slug=slug):
+                body.append(("related", {"page": articles[slug]}))
+    return body
+
+
+def ensure_article(
+    spec: Article,
+    *,
+    sections: dict[str, SectionPage],
+    authors: dict[str, Author],
+    articles: dict[str, ArticlePage],
+    now: datetime,
+    created: Counter,
+) -> ArticlePage:
+    """`first_published_at` is set before the revision is saved: `publish()` keeps an existing
+    one. It sets `last_published_at` to the present moment, though, so that one is backdated
+    afterwards, with the revision and its log entry, for a history that reads true."""
+    article = ArticlePage.objects.filter(slug=spec.slug).first()
+    if article is not None:
+        return article
+    section = texts.SECTION_BY_SLUG[spec.section]
+    motifs = section.motifs
+    published_at = spec.published(now)
+    updated_at = min(published_at + spec.updated, now) if spec.updated else None
+    lead_image = _illustration(
+        spec,
+        key=spec.slug,
+        title=f"{spec.title} (illustration)",
+        motif=spec.motif or motifs[zlib.crc32(spec.slug.encode()) % len(motifs)],
+        initial=section.title[0] if spec.label in OPINION_LABELS else "",
+        created=created,
+    )
+    article = ArticlePage(
+        title=spec.title,
+        slug=spec.slug,
+        label=spec.label,
+        standfirst=spec.standfirst,
+        lead_image=lead_image,
+        lead_image_caption=spec.caption,
+        body=_body(spec, articles=articles, created=created),
+        updated_at=updated_at,
+        comments_open=spec.comments_open,
+        first_published_at=published_at,
+        bylines=[ArticleAuthor(author=authors[slug]) for slug in spec.authors],
+    )
+    article.tags.add(*spec.tags)
+    _publish(sections[spec.section], article)
+    last_change = updated_at or published_at
+    ArticlePage.objects.filter(pk=article.pk).update(
+        last_published_at=last_change, latest_revision_created_at=last_change
+    )
+    Revision.objects.filter(pk=article.latest_revision_id).update(created_at=last_change)
+    PageLogEntry.objects.filter(page=article).update(timestamp=last_change)
+    created["articles"] += 1
+    return article
+
+
+def ensure_front_page(*, home: HomePage, articles: dict[str, ArticlePage]) -> None:
+    """Only on a front page nobody has composed yet: an editor's choice stands."""
+    home.refresh_from_db()  # publish() saves every field: numchild must be the stored one
+    if home.lead_story_id or home.featured_items.exists():
+        return
+    home.lead_story = articles[texts.LEAD_STORY]
+    home.featured_items = [HomeFeatured(article=articles[slug]) for slug in texts.FEATURED]
+    home.save_revision().publish()
+
+
+def ensure_site_settings(*, pages: dict[str, SimplePage]) -> None:
+    """Fills what is empty and leaves the rest: the settings are the newsroom's to edit."""
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.site_name = site_settings.site_name or texts.SITE_NAME
+    site_settings.tagline = site_settings.tagline or texts.TAGLINE
+    for field, url in texts.FOLLOW_URLS.items():
+        setattr(site_settings, field, getattr(site_settings, field) or url)
+    if not site_settings.footer_links:
+        site_settings.footer_links = [
+            ("link", {"label": pages[slug].title, "page": pages[slug], "url": ""})
+            for slug in texts.FOOTER_PAGES
+        ]
+    site_settings.save()

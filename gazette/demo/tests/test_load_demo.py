@@ -1,0 +1,292 @@
+"""`load_demo` runs twice for the whole module (drawing the pictures is the slow part), in a
+transaction rolled back at the end, so that the other modules still start from an empty site."""
+
+import re
+import stat
+from dataclasses import dataclass
+from datetime import timedelta
+from io import BytesIO, StringIO
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.test import RequestFactory, override_settings
+from django.utils import timezone
+from PIL import Image
+from taggit.models import Tag
+from wagtail.models import Page, Revision, Site
+from wagtail.signals import page_published
+
+from gazette.core.models import CreditedImage, SiteSettings
+from gazette.demo import pictures, texts
+from gazette.demo.texts.schema import Embed, Illustration, Quote, Related
+from gazette.news.models import (
+    ArticlePage,
+    Author,
+    HomeFeatured,
+    HomePage,
+    SectionPage,
+    SimplePage,
+)
+from gazette.news.newsroom import EDITOR, MODERATOR, WRITER
+
+FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+SIX_SECTIONS = ["Monde", "France", "Économie", "Culture", "Sport", "Sciences"]
+COUNTED = [
+    ArticlePage,
+    SectionPage,
+    SimplePage,
+    HomePage,
+    HomeFeatured,
+    Author,
+    CreditedImage,
+    Revision,
+    Tag,
+    get_user_model(),
+]
+
+
+@dataclass
+class Runs:
+    first: str
+    second: str
+    counts_after_first: dict
+    counts_after_second: dict
+    published: list
+    var_dir: Path
+
+
+def counts() -> dict:
+    return {model.__name__: model.objects.count() for model in COUNTED}
+
+
+def load_demo(**options) -> str:
+    out = StringIO()
+    call_command("load_demo", stdout=out, **options)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def runs(django_db_setup, django_db_blocker, tmp_path_factory):
+    var_dir = tmp_path_factory.mktemp("var")
+    published = []
+
+    def record(sender, instance, **kwargs):
+        published.append(instance.specific)
+
+    page_published.connect(record, dispatch_uid="demo-test")
+    settings = override_settings(
+        VAR_DIR=var_dir, MEDIA_ROOT=var_dir / "media", PASSWORD_HASHERS=FAST_HASHER
+    )
+    with settings, django_db_blocker.unblock(), transaction.atomic():
+        first = load_demo()
+        after_first = counts()
+        page_published.disconnect(dispatch_uid="demo-test")
+        second = load_demo()
+        yield Runs(first, second, after_first, counts(), published, var_dir)
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def fast_hasher(settings):
+    settings.PASSWORD_HASHERS = FAST_HASHER
+
+
+def live_articles():
+    return ArticlePage.objects.live()
+
+
+@pytest.mark.django_db
+def test_at_least_forty_live_articles_in_six_sections_of_six_or_more(runs):
+    assert live_articles().count() >= 40
+    for title in SIX_SECTIONS:
+        section = SectionPage.objects.get(title=title, depth=3)
+        assert ArticlePage.objects.live().descendant_of(section).count() >= 6, title
+    europe = SectionPage.objects.get(title="Europe")
+    assert europe.get_parent().title == "Monde"
+    assert ArticlePage.objects.child_of(europe).live().count() >= 2
+
+
+@pytest.mark.django_db
+def test_every_page_went_live_through_a_published_revision(runs):
+    published_articles = {page.pk for page in runs.published if isinstance(page, ArticlePage)}
+    assert published_articles == set(live_articles().values_list("pk", flat=True))
+    for page in Page.objects.filter(depth__gt=1).specific():
+        assert page.live and page.live_revision_id and not page.has_unpublished_changes, page
+
+
+@pytest.mark.django_db
+def test_the_lead_story_is_a_monde_article_with_guillemets_and_six_paragraphs(runs):
+    home = HomePage.objects.get()
+    lead = home.lead_story
+    assert lead.section.title == "Monde"
+    assert lead.label == ArticlePage.Label.ARTICLE
+    assert "«" in lead.title and "»" in lead.title
+    assert lead.standfirst
+    assert [block.block_type for block in lead.body] == ["paragraph"] * 6
+    assert home.featured_items.count() == 4
+
+
+@pytest.mark.django_db
+def test_home_replaces_wagtails_welcome_page_for_127_0_0_1(runs):
+    assert list(Page.objects.filter(depth=2).specific()) == [HomePage.objects.get()]
+    request = RequestFactory().get("/", HTTP_HOST="127.0.0.1:8000")
+    site = Site.find_for_request(request)
+    assert site.is_default_site and site.root_page.specific == HomePage.objects.get()
+    assert site.root_page.title == "La une"
+
+
+@pytest.mark.django_db
+def test_every_article_has_a_described_and_credited_image_authors_and_tags(runs):
+    for article in live_articles().select_related("lead_image"):
+        image = article.lead_image
+        assert image.description.startswith("Illustration abstraite"), article
+        assert image.credit == "Illustration Gazette"
+        assert (image.width, image.height) == (1600, 900)
+        assert 1 <= article.bylines.count() <= 2, article
+        assert 2 <= article.tags.count() <= 4, article
+        assert 4 <= sum(block.block_type == "paragraph" for block in article.body) <= 8
+
+
+@pytest.mark.django_db
+def test_authors_have_a_role_a_bio_and_a_square_portrait(runs):
+    assert 6 <= Author.objects.count() <= 8
+    for author in Author.objects.select_related("photo"):
+        assert author.role and author.bio
+        assert (author.photo.width, author.photo.height) == (600, 600)
+        assert author.photo.description.startswith(f"Portrait stylisé de {author.name}")
+
+
+@pytest.mark.django_db
+def test_content_is_varied(runs):
+    articles = list(live_articles())
+    assert {a.label for a in articles} == set(ArticlePage.Label)
+    assert 15 <= Tag.objects.filter(news_articletag_items__isnull=False).distinct().count() <= 25
+    blocks = {block.block_type for a in articles for block in a.body}
+    assert {"intertitle", "quote", "image", "embed", "related"} <= blocks
+    assert any(not a.comments_open for a in articles)
+
+
+@pytest.mark.django_db
+def test_publication_dates_spread_over_the_last_month(runs):
+    now = timezone.now()
+    articles = list(live_articles())
+    local = [timezone.localtime(a.first_published_at) for a in articles]
+    assert all(now - timedelta(days=32) < a.first_published_at <= now for a in articles)
+    assert sum(moment.date() == timezone.localdate(now) for moment in local) >= 3
+    assert any(moment.day == 1 and 6 <= moment.hour < 12 for moment in local)
+    updated = [a for a in articles if a.was_updated]
+    assert len(updated) >= 3
+    assert all(a.last_published_at == a.updated_at for a in updated)
+    assert len({moment.date() for moment in local}) >= 20
+
+
+@pytest.mark.django_db
+def test_simple_pages_and_site_settings(runs):
+    about, legal = (SimplePage.objects.get(title=t) for t in ("À propos", "Mentions légales"))
+    assert "démonstration" in str(legal.body) and "fictive" in str(legal.body)
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert (settings.site_name, settings.tagline) == ("Gazette", "Le quotidien de démonstration")
+    networks = [network.key for network, _ in settings.follow_links()]
+    assert {"facebook", "x", "instagram", "linkedin", "youtube", "mastodon", "bluesky"} <= set(
+        networks
+    )
+    assert [link.value["page"].specific for link in settings.footer_links] == [about, legal]
+
+
+@pytest.mark.django_db
+def test_second_run_creates_nothing(runs):
+    assert runs.first.startswith("43 articles, 7 rubriques, 3 pages, 8 auteurs")
+    assert runs.second.startswith("Contenu de démonstration déjà présent : rien à créer.")
+    assert runs.counts_after_second == runs.counts_after_first
+
+
+@pytest.mark.django_db
+def test_accounts_are_printed_saved_and_in_their_groups(runs):
+    passwords = dict(re.findall(r"utilisateur (\w+), mot de passe (\S+)", runs.first))
+    assert set(passwords) == {"admin", "redacteur", "editeur", "moderateur"}
+    assert "Administration : http://127.0.0.1:8000/admin/ — utilisateur admin" in runs.first
+    assert dict(re.findall(r"utilisateur (\w+), mot de passe (\S+)", runs.second)) == passwords
+    credentials = runs.var_dir / "demo-credentials.txt"
+    assert stat.S_IMODE(credentials.stat().st_mode) == 0o600
+    assert all(
+        f"{user}\t{password}" in credentials.read_text() for user, password in passwords.items()
+    )
+    users = get_user_model().objects
+    assert users.get(username="admin").is_superuser
+    for username, group in [("redacteur", WRITER), ("editeur", EDITOR), ("moderateur", MODERATOR)]:
+        user = users.get(username=username)
+        assert list(user.groups.values_list("name", flat=True)) == [group]
+        assert user.check_password(passwords[username])
+
+
+@pytest.mark.django_db
+def test_lost_credentials_file_gives_new_passwords(runs, fast_hasher, settings, tmp_path):
+    settings.VAR_DIR = tmp_path  # no file there
+    output = load_demo()
+    passwords = dict(re.findall(r"utilisateur (\w+), mot de passe (\S+)", output))
+    assert "(nouveau : il manquait au fichier d'identifiants)" in output
+    assert get_user_model().objects.get(username="editeur").check_password(passwords["editeur"])
+    assert f"editeur\t{passwords['editeur']}" in (tmp_path / "demo-credentials.txt").read_text()
+
+
+@pytest.mark.django_db
+def test_a_password_changed_since_is_kept_and_not_shown(runs, fast_hasher, settings):
+    settings.VAR_DIR = runs.var_dir
+    admin = get_user_model().objects.get(username="admin")
+    admin.set_password("choisi-par-son-titulaire")
+    admin.save()
+    output = load_demo()
+    assert "utilisateur admin, mot de passe changé depuis, non affiché" in output
+    admin.refresh_from_db()
+    assert admin.check_password("choisi-par-son-titulaire")
+
+
+@pytest.mark.django_db
+def test_verbosity_zero_prints_nothing(runs, fast_hasher, settings):
+    settings.VAR_DIR = runs.var_dir
+    assert load_demo(verbosity=0) == ""
+
+
+@pytest.mark.parametrize("spec", texts.ARTICLES, ids=lambda spec: spec.slug)
+def test_article_text_is_well_formed(spec):
+    """Our texts are typed as people type them: spaces inside « » and before ; : ! ?, which the
+    site's typography turns into the right non-breaking spaces at render time."""
+    assert spec.section in texts.SECTION_BY_SLUG
+    assert 4 <= len(spec.paragraphs) <= 8
+    assert set(spec.authors) <= {author.slug for author in texts.AUTHORS}
+    assert len(set(spec.tags)) == len(spec.tags)
+    for block in spec.body:
+        if isinstance(block, Illustration):
+            assert block.motif in pictures.MOTIFS
+        if isinstance(block, Related):
+            assert block.slug in {other.slug for other in texts.ARTICLES} - {spec.slug}
+        if isinstance(block, Embed):
+            assert block.url.startswith("https://www.youtube.com/watch?v=")
+    strings = [spec.title, spec.standfirst, spec.caption, *spec.paragraphs]
+    strings += [block.text for block in spec.body if isinstance(block, Quote)]
+    for text in strings:
+        assert not re.search(r"«(?! )|(?<! )»|\S[;:!?](?=\s|$)|[\u00a0\u202f]", text), text
+
+
+def test_slugs_and_front_page_choices_exist():
+    slugs = [spec.slug for spec in texts.ARTICLES]
+    assert len(slugs) == len(set(slugs))
+    assert {texts.LEAD_STORY, *texts.FEATURED} <= set(slugs)
+
+
+def test_pictures_are_deterministic_and_described():
+    palette = pictures.PALETTES["sciences"]
+    draw = pictures.draw_illustration
+    first = draw(key="essai", palette=palette, motif="orbites", theme="la recherche", initial="S")
+    again = draw(key="essai", palette=palette, motif="orbites", theme="la recherche", initial="S")
+    other = draw(key="autre", palette=palette, motif="orbites", theme="la recherche", initial="S")
+    assert first == again and first.data != other.data
+    assert Image.open(BytesIO(first.data)).size == (1600, 900)
+    assert first.description == (
+        "Illustration abstraite aux tons violet profond et cyan : des orbites elliptiques "
+        "parcourues de petites sphères sur un fond dégradé, avec un grand « S » en filigrane, "
+        "évoquant la recherche."
+    )
