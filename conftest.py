@@ -45,3 +45,29 @@ def _plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _initial_data(request):
+    """What Wagtail's data migrations create (the default locale, the page and collection
+    roots) and our newsroom groups, put back before each transactional test: the one before it
+    flushed every table, and pytest-django's serialized rollback collides with live_server
+    (duplicate content types)."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker and marker.kwargs.get("transaction")) or {
+        "live_server",
+        "transactional_db",
+    } & set(request.fixturenames)
+    if not transactional:
+        return
+    request.getfixturevalue("transactional_db")
+    from wagtail.models import Collection, Locale, Page
+
+    from gazette.news.newsroom import ensure_newsroom
+
+    Locale.objects.get_or_create(language_code="fr")
+    if not Page.get_first_root_node():
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    ensure_newsroom()

@@ -1,6 +1,8 @@
 """The newsroom's path through the real Wagtail admin, in French: a Rédacteur writes an article
 and submits it to « Relecture »; an Éditeur approves and publishes it; readers see it on la une."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
@@ -9,7 +11,7 @@ from gazette.news.newsroom import EDITOR, WRITER
 from gazette.news.tests.factories import make_author, make_home, make_section
 
 PASSWORD = "un-mot-de-passe-assez-long"
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
@@ -43,12 +45,16 @@ def test_writer_submits_editor_publishes_readers_see_it(live_server, browser, ne
     writer.goto(f"{live_server.url}/admin/pages/{newsroom.pk}/add_subpage/")
     writer.get_by_role("link", name="Article", exact=True).click()
     writer.locator("#id_title").fill(title)
-    writer.get_by_label("Chapô").fill("Un chapô saisi par la rédactrice.")
-    writer.get_by_role("button", name="Choisir un auteur").click()
-    writer.get_by_role("link", name="Claire Vasseur").click()
+    writer.get_by_role("textbox", name="Chapô").fill("Un chapô saisi par la rédactrice.")
     writer.locator("#body-root").get_by_title("Insérer un bloc").click()
     writer.get_by_role("option", name="Paragraphe").click()
-    writer.locator("#body-root [contenteditable=true]").first.fill("Le premier paragraphe.")
+    writer.locator("#body-root [contenteditable=true]").first.click()
+    writer.keyboard.type("Le premier paragraphe.")
+    expect(writer.locator("#body-root [contenteditable=true]").first).to_contain_text("premier")
+    # The author chooser comes after the body: typed into Draftail after the chooser's modal
+    # closes, text shows but does not reach the form (seen with Wagtail 8.0).
+    writer.get_by_role("button", name=re.compile(r"^Choisir (un )?auteur")).click()
+    writer.get_by_role("link", name="Claire Vasseur").click()
     open_more_actions(writer)
     expect(writer.get_by_role("button", name="Publier", exact=True)).to_have_count(0)
     writer.get_by_role("button", name="Soumettre à Relecture").click()
@@ -59,7 +65,7 @@ def test_writer_submits_editor_publishes_readers_see_it(live_server, browser, ne
     editor.get_by_role("link", name=title).first.click()
     open_more_actions(editor)
     editor.get_by_role("button", name="Approuver et Publier").click()
-    expect(editor.locator(".messages")).to_contain_text("publiée")
+    expect(editor.locator(".messages")).to_contain_text("a été mise à jour")
 
     reader = browser.new_context(locale="fr-FR", java_script_enabled=False).new_page()
     reader.goto(live_server.url + "/")

@@ -11,7 +11,7 @@ from wagtail.models import Site
 from gazette.core.models import SiteSettings
 from gazette.news.tests.factories import make_article, make_author, make_home, make_section
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 PARIS = dt.timezone(dt.timedelta(hours=2))
 
 
@@ -54,8 +54,9 @@ def test_reader_goes_from_la_une_to_a_section_to_an_article(live_server, page, a
     main = page.get_by_role("main")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Nous ne céderons pas")
     expect(main).to_contain_text("Analyse")
-    expect(main.locator("time").first).to_have_attribute("datetime", "2025-07-08T14:30:00+02:00")
-    expect(main.locator("time").first).to_contain_text(re.compile(r"le\s8\sjuillet 2025 à\s14\sh\s30"))
+    published = main.locator("time").first
+    expect(published).to_have_attribute("datetime", "2025-07-08T14:30:00+02:00")
+    expect(published).to_contain_text(re.compile(r"le\s8\sjuillet 2025 à\s14\sh\s30"))
     expect(main.get_by_role("link", name="Claire Vasseur")).to_be_visible()
     expect(main).to_contain_text("Depuis trois semaines")
 

@@ -67,6 +67,7 @@ CSRF_TRUSTED_ORIGINS = [
 INSTALLED_APPS = [
     "gazette.core",
     "gazette.news",
+    "gazette.comments",
     "gazette.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
@@ -220,9 +221,17 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("GAZETTE_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # One line per background task run drowns the useful lines; failures still show.
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 
 GAZETTE_BROWSER_MAX_AGE = env_int("GAZETTE_BROWSER_MAX_AGE", 60)
 GAZETTE_SHARED_MAX_AGE = env_int("GAZETTE_SHARED_MAX_AGE", 600)
 GAZETTE_PAGE_SIZE = env_int("GAZETTE_PAGE_SIZE", 20)
+
+# Comments
+GAZETTE_COMMENT_IP_DAYS = env_int("GAZETTE_COMMENT_IP_DAYS", 30)
+GAZETTE_COMMENT_RATE_LIMIT = env_int("GAZETTE_COMMENT_RATE_LIMIT", 5)

@@ -26,7 +26,7 @@ def test_every_setting_read_from_the_environment_is_in_the_readme():
 )
 def test_a_bad_value_stops_start_up_naming_the_variable(name, value, tmp_path):
     env = {**os.environ, name: value, "GAZETTE_VAR_DIR": str(tmp_path)}
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=settings.BASE_DIR,
         env=env,

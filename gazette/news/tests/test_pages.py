@@ -1,7 +1,7 @@
 """What a reader gets from la une, a section, an article and a simple page."""
 
-import re
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -69,12 +69,6 @@ def test_winter_dates_carry_the_winter_offset_and_an_update_shows(client, monde)
 
     assert f'<time datetime="2025-01-01T09:05:00+01:00">le{NBSP}1er{NBSP}janvier' in html
     assert f'{fr("Updated")} <time datetime="2025-01-02T09:05:00+01:00">' in html
-
-
-def test_default_label_is_not_printed_as_a_kicker(client, monde):
-    article = make_article(monde, label="article")
-    html = client.get(article.url).content.decode()
-    assert 'class="kicker-label"' not in html
 
 
 def test_lead_image_has_alt_caption_credit_and_loads_first(client, monde):

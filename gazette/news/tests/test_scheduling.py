@@ -25,7 +25,7 @@ def run_worker():
     call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection when done
 def test_scheduled_article_goes_live_when_the_worker_runs(
     queue, django_capture_on_commit_callbacks
 ):
@@ -46,7 +46,7 @@ def test_scheduled_article_goes_live_when_the_worker_runs(
     assert ArticlePage.objects.get(pk=article.pk).live
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_expired_article_is_unpublished_by_the_worker(queue, django_capture_on_commit_callbacks):
     section = make_section(make_home(), "Monde")
     article = make_article(section, "Une page éphémère", live=False)
