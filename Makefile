@@ -50,19 +50,21 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 
 messages: $(VENV)/.installed
-	cd gazette && ../$(MANAGE) makemessages -l fr --no-obsolete --no-location --add-location=file
-	cd gazette && ../$(MANAGE) compilemessages -l fr
+	cd gazette && ../$(PY) ../manage.py makemessages -l fr --no-obsolete --add-location=file
+	cd gazette && ../$(PY) ../manage.py compilemessages -l fr
 
 test-sqlite: $(VENV)/.installed browser
 	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test-postgres: $(VENV)/.installed browser
-	DATABASE_URL=$(POSTGRES_URL) $(VENV)/bin/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(POSTGRES_URL) REDIS_URL=redis://127.0.0.1:6379/15 $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test: lint test-sqlite test-postgres
 
 bench: $(VENV)/.installed
-	@echo "Les bancs d'essai arrivent avec « Speed and scale-out »."
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(PY) bench/beacon.py
+	@echo "Les bancs d'essai des pages arrivent avec « Speed and scale-out »."
 
 clean:
 	rm -rf $(VENV) var

@@ -30,6 +30,7 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def _inline_tasks(settings):
     settings.TASKS = IMMEDIATE_TASKS
+    settings.GAZETTE_AUDIENCE_BATCH_SECONDS = 0  # reads written at once, no writer thread
 
 
 @pytest.fixture(autouse=True)

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "gazette.core",
     "gazette.news",
     "gazette.comments",
+    "gazette.audience",
+    "gazette.findability",
     "gazette.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
@@ -198,7 +200,12 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAILADMIN_USER_LOGIN_FORM = "gazette.core.login.LoginForm"
 WAGTAIL_I18N_ENABLED = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# French stemming and accent folding on both databases: PostgreSQL through the
+# `french_unaccent` configuration that gazette.findability's migration creates, SQLite through
+# that app's backend, which stems what Wagtail's FTS5 backend indexes and searches.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "gazette.findability.search_backend"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french_unaccent"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -235,3 +242,8 @@ GAZETTE_PAGE_SIZE = env_int("GAZETTE_PAGE_SIZE", 20)
 # Comments
 GAZETTE_COMMENT_IP_DAYS = env_int("GAZETTE_COMMENT_IP_DAYS", 30)
 GAZETTE_COMMENT_RATE_LIMIT = env_int("GAZETTE_COMMENT_RATE_LIMIT", 5)
+
+# Audience (« Les + Lus »)
+GAZETTE_TRUSTED_PROXIES = env("GAZETTE_TRUSTED_PROXIES", "")
+GAZETTE_AUDIENCE_BATCH_SECONDS = env_int("GAZETTE_AUDIENCE_BATCH_SECONDS", 2)
+GAZETTE_MOST_READ_SECONDS = env_int("GAZETTE_MOST_READ_SECONDS", 300)

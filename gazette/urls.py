@@ -21,5 +21,7 @@ if settings.MEDIA_URL.startswith("/"):
     )
 
 urlpatterns.append(path("commentaires/", include("gazette.comments.urls")))
+urlpatterns.append(path("audience/", include("gazette.audience.urls")))
+urlpatterns.append(path("", include("gazette.findability.urls")))
 urlpatterns.append(path("", include("gazette.news.urls")))
 urlpatterns.append(path("", include(wagtail_urls)))

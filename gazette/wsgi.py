@@ -4,3 +4,8 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gazette.settings")
 application = get_wsgi_application()
+
+# Imported once Django is set up: the beacon's view reads models (gazette/audience/wsgi.py).
+from gazette.audience.wsgi import with_beacon_first  # noqa: E402
+
+application = with_beacon_first(application)

@@ -11,7 +11,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from io import BytesIO
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.utils.html import escape
@@ -53,11 +55,13 @@ def ensure_home(*, created: Counter) -> HomePage:
     if home is None:
         home = _publish(Page.get_first_root_node(), HomePage(title="La une", slug="la-une"))
         created["pages"] += 1
-    site = Site.objects.filter(is_default_site=True).first() or Site(
-        hostname="localhost", port=80, is_default_site=True
-    )
-    if site.root_page_id != home.pk or not site.site_name:
+    # The site's address is the one the demo is served at: canonical URLs, feeds and sitemaps
+    # are built from it.
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    if site.root_page_id != home.pk or not site.site_name or site.hostname == "localhost":
         site.root_page, site.site_name = home, site.site_name or texts.SITE_NAME
+        site.hostname, site.port = base.hostname, base.port or 80
         site.save()
     welcome = Page.objects.filter(
         depth=2,

@@ -19,6 +19,7 @@ from taggit.models import Tag
 from wagtail.models import Page, Revision, Site
 from wagtail.signals import page_published
 
+from gazette.comments.models import Comment
 from gazette.core.models import CreditedImage, SiteSettings
 from gazette.demo import pictures, texts
 from gazette.demo.texts.schema import Embed, Illustration, Quote, Related
@@ -35,6 +36,7 @@ from gazette.news.newsroom import EDITOR, MODERATOR, WRITER
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SIX_SECTIONS = ["Monde", "France", "Économie", "Culture", "Sport", "Sciences"]
 COUNTED = [
+    Comment,
     ArticlePage,
     SectionPage,
     SimplePage,
@@ -197,6 +199,13 @@ def test_simple_pages_and_site_settings(runs):
 
 
 @pytest.mark.django_db
+def test_comments_show_threads_and_fill_the_moderation_queue(runs):
+    statuses = {c.status for c in Comment.objects.all()}
+    assert {Comment.Status.APPROVED, Comment.Status.PENDING, Comment.Status.SPAM} <= statuses
+    assert Comment.objects.filter(parent__parent__isnull=False, status="approved").exists()
+    assert Comment.objects.filter(is_newsroom=True).exists()
+
+
 def test_second_run_creates_nothing(runs):
     assert runs.first.startswith("43 articles, 7 rubriques, 3 pages, 8 auteurs")
     assert runs.second.startswith("Contenu de démonstration déjà présent : rien à créer.")

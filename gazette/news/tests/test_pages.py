@@ -130,12 +130,10 @@ def test_tags_link_to_their_pages_even_with_accents(client, monde):
 
 
 @pytest.mark.parametrize(("comments_open", "shown", "hidden"), [
-    (True, "Comments", "Comments are closed."),
-    (False, "Comments are closed.", "Comments"),
+    (True, "Leave a comment", "Comments are closed."),
+    (False, "Comments are closed.", "Leave a comment"),
 ])  # fmt: skip
-def test_comments_placeholder_follows_the_article_setting(
-    client, monde, comments_open, shown, hidden
-):
+def test_comments_area_follows_the_article_setting(client, monde, comments_open, shown, hidden):
     article = make_article(monde, comments_open=comments_open)
     html = client.get(article.url).content.decode()
     assert fr(shown) in html

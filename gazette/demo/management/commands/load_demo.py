@@ -10,6 +10,7 @@ from collections import Counter
 from contextlib import contextmanager
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -17,8 +18,10 @@ from django.urls import reverse
 from django.utils import timezone
 from tqdm import tqdm
 
+from gazette.audience.demo import fill_demo_figures
 from gazette.demo import loader, texts
 from gazette.demo.accounts import Account, ensure_accounts
+from gazette.demo.comments import ensure_demo_comments
 
 CREDENTIALS_FILE = "demo-credentials.txt"
 # What the summary counts, in its order, as (key, singular, plural).
@@ -28,6 +31,7 @@ NOUNS = (
     ("pages", "page", "pages"),
     ("authors", "auteur", "auteurs"),
     ("images", "image", "images"),
+    ("comments", "commentaire", "commentaires"),
     ("accounts", "compte", "comptes"),
 )
 FEMININE = {"rubrique", "page", "image"}
@@ -104,6 +108,10 @@ class Command(BaseCommand):
                 loader.ensure_front_page(home=home, articles=articles)
                 loader.ensure_site_settings(pages=pages)
                 accounts, created["accounts"] = ensure_accounts(path=path)
+                fill_demo_figures(now=now)  # « Les + Lus » and the admin's figures
+                created["comments"] = ensure_demo_comments(
+                    newsroom=get_user_model().objects.get(username="admin")
+                )
         except Group.DoesNotExist as error:
             raise CommandError(
                 "Groupes de la rédaction introuvables : lancez d'abord « manage.py migrate »."

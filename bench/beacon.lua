@@ -1,0 +1,58 @@
+-- wrk script for bench/beacon.py: each request is a read from a distinct visitor (its own
+-- address in X-Forwarded-For, trusted through GAZETTE_TRUSTED_PROXIES=1) of one of the
+-- article ids given after `--`, then a run number that keeps visitors distinct across runs;
+-- answers are tallied by status to check that none is lost.
+local threads = {}
+
+function setup(thread)
+  thread:set("thread_number", #threads + 1)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  ids = {}
+  for id in string.gmatch(args[1], "%d+") do
+    table.insert(ids, id)
+  end
+  run = tonumber(args[2])
+  counter = 0
+  statuses = {}
+end
+
+function request()
+  counter = counter + 1
+  local headers = {
+    ["Content-Type"] = "text/plain;charset=UTF-8",
+    ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0",
+    ["X-Forwarded-For"] = string.format(
+      "fd00:%x::%x:%x:%x", run, thread_number, math.floor(counter / 65536), counter % 65536
+    ),
+  }
+  local body = '{"id": ' .. ids[counter % #ids + 1] .. ', "ref": "news.google.com"}'
+  return wrk.format("POST", nil, headers, body)
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+  local tally = {}
+  for _, thread in ipairs(threads) do
+    for status, count in pairs(thread:get("statuses")) do
+      tally[status] = (tally[status] or 0) + count
+    end
+  end
+  for status, count in pairs(tally) do
+    io.write(string.format("STATUS %d %d\n", status, count))
+  end
+  io.write(string.format("REQUESTS %d\n", summary.requests))
+  io.write(string.format("DURATION_US %d\n", summary.duration))
+  local errors = summary.errors
+  io.write(string.format(
+    "SOCKET_ERRORS %d\n", errors.connect + errors.read + errors.write + errors.timeout
+  ))
+  for _, p in ipairs({50, 90, 99}) do
+    io.write(string.format("P%d_US %d\n", p, latency:percentile(p)))
+  end
+end

@@ -1,0 +1,87 @@
+"""What both counting backends share: the visitor's keyed hash and the additive upsert.
+
+A read is deduplicated on HMAC-SHA256(daily salt, address, user agent, article, day),
+truncated to 128 bits: enough that two visitors never collide in a day, and without the salt
+(random, never written outside the day's store, deleted after it) the digest cannot be
+recomputed from a known address, so it says nothing about anybody.
+"""
+
+import hashlib
+import hmac
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from django.db import connection
+from django.utils import timezone
+
+from ..models import HourlyCount, ReferrerCount
+
+
+@dataclass(frozen=True)
+class Read:
+    """One accepted beacon, before deduplication. The address and user agent are only
+    hashed, in the request, and never stored. `day` is the newsroom's (Paris) calendar day,
+    `hour` the UTC hour of the bucket."""
+
+    article_id: int
+    ip: str
+    user_agent: str
+    referrer: str
+    day: date
+    hour: datetime
+
+    @classmethod
+    def at(cls, now: datetime, **fields) -> "Read":
+        hour = now.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+        return cls(day=timezone.localdate(now), hour=hour, **fields)
+
+    def digest(self, salt: bytes) -> str:
+        message = f"{self.ip}\n{self.user_agent}\n{self.article_id}\n{self.day}".encode()
+        return hmac.new(salt, message, hashlib.sha256).hexdigest()[:32]
+
+
+def end_of_day(day: date) -> datetime:
+    """When a day's salt and digests stop being of any use (local midnight)."""
+    return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+
+
+def add_counts(*, hours: Counter, referrers: Counter) -> None:
+    """Add to the stored counts in one statement per chunk, inside the caller's transaction.
+
+    An upsert that adds (`views = views + excluded.views`), written in SQL because the ORM's
+    `bulk_create(update_conflicts=True)` can only overwrite: read-then-write would lose reads
+    when two processes flush at once. SQLite (3.24+) and PostgreSQL share the syntax.
+    """
+    adapt = connection.ops.adapt_datetimefield_value
+    _upsert(
+        HourlyCount,
+        ("article_id", "hour"),
+        [(article_id, adapt(hour), views) for (article_id, hour), views in hours.items()],
+    )
+    adapt_day = connection.ops.adapt_datefield_value
+    _upsert(
+        ReferrerCount,
+        ("day", "domain"),
+        [(adapt_day(day), domain, views) for (day, domain), views in referrers.items()],
+    )
+
+
+CHUNK = 500
+
+
+def _upsert(model, keys: tuple[str, str], rows: list[tuple]) -> None:
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    columns = ", ".join(quote(name) for name in (*keys, "views"))
+    conflict = ", ".join(quote(name) for name in keys)
+    views = quote("views")
+    add = f"ON CONFLICT ({conflict}) DO UPDATE SET {views} = {table}.{views} + excluded.{views}"
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), CHUNK):
+            chunk = rows[start : start + CHUNK]
+            values = ", ".join(["(%s, %s, %s)"] * len(chunk))
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {values} {add}",  # noqa: S608 (our names)
+                [value for row in chunk for value in row],
+            )

@@ -1,0 +1,198 @@
+"""The embedded mode's counter: reads gathered in the process, written to the database in
+batches.
+
+One write per beacon would make SQLite's single writer the limit; instead each process keeps
+the reads of the last `GAZETTE_AUDIENCE_BATCH_SECONDS` (or the last `BATCH_SIZE` reads,
+whichever comes first) and a background thread writes them in one transaction, plus once more
+when the process exits normally. A crash (kill -9, power loss) loses at most that window. The
+deduplication lives in the database (`VisitorDigest`, unique), not in the process, so that a
+restart or a second process never counts a visitor twice.
+"""
+
+import atexit
+import logging
+import os
+import secrets
+import threading
+import time
+from collections import Counter
+from datetime import date
+
+from django.conf import settings
+from django.db import DatabaseError, close_old_connections, connection, transaction
+
+from gazette.news.models import ArticlePage
+
+from ..models import DailySalt, VisitorDigest
+from .base import Read, add_counts
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 2000
+# A beacon for an id we do not know re-reads the live ids, at most this often (seconds).
+RELOAD_AFTER = 5.0
+
+
+class DatabaseBackend:
+    def __init__(self):
+        self._lock = threading.Lock()  # guards _pending and the thread
+        self._flush_lock = threading.Lock()  # one batch written at a time
+        self._wake = threading.Event()
+        self._pending: list[tuple[Read, str]] = []
+        self._thread: threading.Thread | None = None
+        self._pid = 0
+        self._salt: tuple[date, bytes] | None = None
+        self._live_ids: frozenset[int] = frozenset()
+        self._loaded_at = float("-inf")
+        self._purged_before: date | None = None
+
+    def count(self, read: Read) -> bool:
+        """True when the article is known (the read is then queued); dedup comes later."""
+        if not self._is_live(read.article_id):
+            return False
+        entry = (read, read.digest(self._salt_for(read.day)))
+        if settings.GAZETTE_AUDIENCE_BATCH_SECONDS <= 0:
+            self._write([entry])
+            return True
+        with self._lock:
+            self._pending.append(entry)
+            full = len(self._pending) >= BATCH_SIZE
+            self._ensure_thread()
+        if full:
+            self._wake.set()
+        return True
+
+    def flush(self) -> int:
+        """Write what is pending now; returns the number of reads written (before dedup).
+        On a database error the reads go back in front of the queue for the next try."""
+        with self._flush_lock:
+            with self._lock:
+                entries, self._pending = self._pending, []
+            if not entries:
+                return 0
+            try:
+                self._write(entries)
+            except DatabaseError:
+                with self._lock:
+                    self._pending[:0] = entries
+                raise
+            return len(entries)
+
+    def article_published(self, article_id: int) -> None:
+        with self._lock:
+            self._live_ids |= {article_id}
+
+    def article_withdrawn(self, article_id: int) -> None:
+        with self._lock:
+            self._live_ids -= {article_id}
+
+    def load_articles(self) -> None:
+        """Lazily: the next beacon for an unknown id re-reads them."""
+        self._loaded_at = float("-inf")
+
+    def purge_before(self, day: date, *, dry_run: bool = False) -> int:
+        return purge_visitors_before(day, dry_run=dry_run)
+
+    def _is_live(self, article_id: int) -> bool:
+        if article_id in self._live_ids:
+            return True
+        if time.monotonic() - self._loaded_at < RELOAD_AFTER:
+            return False
+        ids = frozenset(ArticlePage.objects.live().values_list("pk", flat=True))
+        with self._lock:
+            self._live_ids, self._loaded_at = ids, time.monotonic()
+        return article_id in ids
+
+    def _salt_for(self, day: date) -> bytes:
+        salt = self._salt
+        if salt is None or salt[0] != day:
+            # get_or_create re-reads when another process created the row meanwhile.
+            row, _ = DailySalt.objects.get_or_create(
+                day=day, defaults={"secret": secrets.token_hex(32)}
+            )
+            salt = self._salt = (day, bytes.fromhex(row.secret))
+        return salt[1]
+
+    def _ensure_thread(self) -> None:
+        """Started on the first read, not at import: a process forked afterwards (gunicorn's
+        workers) gets its own thread."""
+        if self._thread is not None and self._thread.is_alive() and self._pid == os.getpid():
+            return
+        if self._pid != os.getpid():
+            self._pid = os.getpid()
+            atexit.register(self._flush_at_exit)
+        self._thread = threading.Thread(target=self._run, name="audience-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        """Until the batch window is set to 0 (reads then go to the database at once)."""
+        while (window := settings.GAZETTE_AUDIENCE_BATCH_SECONDS) > 0:
+            self._wake.wait(window)
+            self._wake.clear()
+            if not self._pending:
+                continue  # an idle process does not touch the database
+            close_old_connections()
+            try:
+                self.flush()
+            except DatabaseError:
+                logger.exception("Lectures non enregistrées : nouvel essai au prochain lot.")
+        self._flush_at_exit()
+
+    def _flush_at_exit(self) -> None:
+        try:
+            self.flush()
+        except DatabaseError:
+            logger.exception("Lectures perdues à l'arrêt : la base de données a refusé le lot.")
+
+    def _write(self, entries: list[tuple[Read, str]]) -> None:
+        unique = {}
+        for read, digest in entries:
+            unique.setdefault(digest, read)
+        with transaction.atomic():
+            # An article deleted since its beacon takes its counts with it.
+            existing = set(
+                ArticlePage.objects.filter(
+                    pk__in={read.article_id for read in unique.values()}
+                ).values_list("pk", flat=True)
+            )
+            unique = {d: read for d, read in unique.items() if read.article_id in existing}
+            new = _insert_digests([(read.day, digest) for digest, read in unique.items()])
+            counted = [unique[digest] for digest in new]
+            add_counts(
+                hours=Counter((read.article_id, read.hour) for read in counted),
+                referrers=Counter((read.day, read.referrer) for read in counted if read.referrer),
+            )
+            # After the insert: a batch spanning midnight leaves no digest of the day before.
+            today = max(read.day for read, _ in entries)
+            if self._purged_before != today:
+                purge_visitors_before(today)
+                self._purged_before = today
+
+
+def purge_visitors_before(day: date, *, dry_run: bool = False) -> int:
+    """Digests and salts of days before `day`: gone for good, so old digests mean nothing."""
+    stale = [VisitorDigest.objects.filter(day__lt=day), DailySalt.objects.filter(day__lt=day)]
+    if dry_run:
+        return sum(rows.count() for rows in stale)
+    return sum(rows.delete()[0] for rows in stale)
+
+
+def _insert_digests(rows: list[tuple[date, str]]) -> set[str]:
+    """The digests that were not there yet, i.e. the reads to count. One statement per chunk
+    whose RETURNING lists only the rows inserted, so that two processes writing the same
+    visitor at once count it once (SQLite 3.35+, PostgreSQL)."""
+    quote = connection.ops.quote_name
+    table = quote(VisitorDigest._meta.db_table)
+    adapt = connection.ops.adapt_datefield_value
+    new: set[str] = set()
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 500):
+            chunk = rows[start : start + 500]
+            cursor.execute(
+                f"INSERT INTO {table} ({quote('day')}, {quote('digest')}) "  # noqa: S608
+                f"VALUES {', '.join(['(%s, %s)'] * len(chunk))} "
+                f"ON CONFLICT ({quote('digest')}) DO NOTHING RETURNING {quote('digest')}",
+                [value for day, digest in chunk for value in (adapt(day), digest)],
+            )
+            new.update(row[0] for row in cursor.fetchall())
+    return new

@@ -1,0 +1,161 @@
+"""The scaled shape's counter: every read is checked, deduplicated and counted in Redis by one
+script call, so the endpoint answers without the database and two app servers count as one.
+
+Keys (all under `PREFIX`):
+- `articles`: the set of live article ids (plus a sentinel `0`, so that « empty » and « lost »
+  differ), kept in step by publish and unpublish, rebuilt by the periodic task and whenever
+  Redis lost it;
+- `salt:<day>` and `seen:<day>`: the day's salt and the digests of the day's visitors, set to
+  expire at local midnight: Redis itself destroys them;
+- `counts`: one hash of counters, `v:<article>:<hour>` and `r:<day>:<domain>`;
+- `flush:<batch>`: a counts hash on its way to the database.
+
+The flush never loses a read: `RENAME counts flush:<batch>` is atomic (the next read creates a
+fresh hash), the batch is added to the database in one transaction that also records its id,
+and only then deleted. If the process dies in between, the next flush finds the batch and its
+id, and deletes it without adding it twice. Acknowledged reads are in Redis: an app server's
+crash loses none; Redis itself should persist (`appendonly yes`, see the README).
+"""
+
+import logging
+import secrets
+import uuid
+from collections import Counter
+from datetime import UTC, date, datetime
+
+import redis
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from gazette.news.models import ArticlePage
+
+from ..models import FlushedBatch
+from .base import Read, add_counts, end_of_day
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "gazette:audience:"
+SENTINEL = "0"
+
+# KEYS: articles, seen:<day>, counts. ARGV: article id, digest, seen expiry (Unix time),
+# views field, referrer field or "". Returns -2 (article set lost), -1 (unknown article),
+# 0 (already counted today), 1 (counted).
+COUNT = """
+if redis.call('EXISTS', KEYS[1]) == 0 then return -2 end
+if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 0 then return -1 end
+if redis.call('SADD', KEYS[2], ARGV[2]) == 0 then return 0 end
+redis.call('EXPIREAT', KEYS[2], ARGV[3])
+redis.call('HINCRBY', KEYS[3], ARGV[4], 1)
+if ARGV[5] ~= '' then redis.call('HINCRBY', KEYS[3], ARGV[5], 1) end
+return 1
+"""
+# Add or remove an id only if the set exists: creating it with one id would hide the others.
+UPDATE_ARTICLES = """
+if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call(ARGV[1], KEYS[1], ARGV[2]) end
+return 0
+"""
+
+
+class RedisBackend:
+    def __init__(self, url: str):
+        self.client = redis.Redis.from_url(url)
+        self._count = self.client.register_script(COUNT)
+        self._update_articles = self.client.register_script(UPDATE_ARTICLES)
+        self._salt: tuple[date, bytes] | None = None
+
+    def count(self, read: Read) -> bool:
+        day = read.day
+        keys = [key("articles"), key(f"seen:{day}"), key("counts")]
+        args = [
+            read.article_id,
+            read.digest(self._salt_for(day)),
+            int(end_of_day(day).timestamp()),
+            f"v:{read.article_id}:{int(read.hour.timestamp())}",
+            f"r:{day}:{read.referrer}" if read.referrer else "",
+        ]
+        result = self._count(keys=keys, args=args)
+        if result == -2:
+            self.load_articles()
+            result = self._count(keys=keys, args=args)
+        return result >= 0
+
+    def load_articles(self) -> None:
+        """Replace the set at once (RENAME), so a beacon never sees it half built."""
+        ids = list(ArticlePage.objects.live().values_list("pk", flat=True))
+        building = key(f"articles:{uuid.uuid4().hex}")
+        with self.client.pipeline() as pipe:
+            pipe.sadd(building, SENTINEL, *ids)
+            pipe.rename(building, key("articles"))
+            pipe.execute()
+
+    def article_published(self, article_id: int) -> None:
+        self._update_articles(keys=[key("articles")], args=["SADD", article_id])
+
+    def article_withdrawn(self, article_id: int) -> None:
+        self._update_articles(keys=[key("articles")], args=["SREM", article_id])
+
+    def flush(self) -> int:
+        """Move the counters to the database; returns the number of views added."""
+        batch = key(f"flush:{uuid.uuid4().hex}")
+        try:
+            self.client.rename(key("counts"), batch)
+        except redis.ResponseError:  # no counts since the last flush
+            pass
+        added = 0
+        for pending in sorted(self.client.scan_iter(match=key("flush:*"), count=1000)):
+            added += self._flush_batch(pending.decode())
+        FlushedBatch.objects.filter(flushed_at__lt=timezone.now() - FlushedBatch.KEEP).delete()
+        return added
+
+    def purge_before(self, day: date, *, dry_run: bool = False) -> int:
+        """Redis expires them at midnight already; this catches a key whose expiry was lost
+        (a restored dump, a manual copy)."""
+        stale = [
+            name
+            for pattern in ("salt:*", "seen:*")
+            for name in self.client.scan_iter(match=key(pattern), count=1000)
+            if name.decode().rsplit(":", 1)[-1] < day.isoformat()
+        ]
+        if dry_run or not stale:
+            return len(stale)
+        return self.client.delete(*stale)
+
+    def _flush_batch(self, name: str) -> int:
+        batch_id = name.rsplit(":", 1)[-1]
+        fields = self.client.hgetall(name)
+        hours, referrers = Counter(), Counter()
+        for field, value in fields.items():
+            kind, first, second = field.decode().split(":", 2)
+            if kind == "v":
+                hours[int(first), datetime.fromtimestamp(int(second), UTC)] += int(value)
+            else:
+                referrers[date.fromisoformat(first), second] += int(value)
+        existing = set(
+            ArticlePage.objects.filter(pk__in={a for a, _ in hours}).values_list("pk", flat=True)
+        )
+        hours = Counter({(a, hour): n for (a, hour), n in hours.items() if a in existing})
+        try:
+            with transaction.atomic():
+                # First, so that a second flusher of the same batch stops here.
+                _, created = FlushedBatch.objects.get_or_create(batch_id=batch_id)
+                if created:
+                    add_counts(hours=hours, referrers=referrers)
+        except IntegrityError:  # another flusher recorded it a moment ago
+            created = False
+        self.client.delete(name)
+        return sum(hours.values()) if created else 0
+
+    def _salt_for(self, day: date) -> bytes:
+        salt = self._salt
+        if salt is None or salt[0] != day:
+            name = key(f"salt:{day}")
+            expires = int(end_of_day(day).timestamp())
+            fresh = secrets.token_hex(32)
+            # NX GET: ours if none was set, else the one another process set first.
+            existing = self.client.set(name, fresh, nx=True, exat=expires, get=True)
+            salt = self._salt = (day, bytes.fromhex(existing.decode() if existing else fresh))
+        return salt[1]
+
+
+def key(name: str) -> str:
+    return PREFIX + name

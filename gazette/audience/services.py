@@ -1,0 +1,149 @@
+"""Counting reads and keeping « Les + Lus » current.
+
+Every function takes the time as `now`: the day decides who counts as a new visitor and the
+hour decides the bucket, so tests move the clock instead of waiting for midnight.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+from gazette.news.models import ArticlePage, SectionPage
+
+from .backends import Read, get_backend
+from .models import HourlyCount
+from .signals import most_read_changed
+
+MOST_READ_KEY = "audience:most-read"
+SHOWN_KEY = "audience:most-read:shown"  # what the last signal announced
+LOCK_KEY = "audience:most-read:lock"
+MOST_READ_COUNT = 5
+WINDOWS = {"day": timedelta(hours=24), "week": timedelta(days=7)}
+
+
+def count_read(*, article_id: int, ip: str, user_agent: str, referrer: str, now: datetime) -> bool:
+    """False when the id is not a live article: the caller answers 4xx, nothing is stored.
+    True otherwise, whether the read was new or a visitor's second read of the day."""
+    read = Read.at(now, article_id=article_id, ip=ip, user_agent=user_agent, referrer=referrer)
+    return get_backend().count(read)
+
+
+def flush_counts() -> int:
+    """Make what was counted visible in the database: the Redis counters (scaled shape) or
+    the process's pending batch (embedded). Safe to run concurrently and again."""
+    return get_backend().flush()
+
+
+def purge_visitor_data(*, now: datetime, dry_run: bool = False) -> int:
+    """Delete the salts and visitor digests of the days before today (or count them). Redis
+    expires its own at midnight; the embedded mode's rows go at the next write of a new day
+    anyway. This makes sure of both, for a site that had no reader since."""
+    return get_backend().purge_before(timezone.localdate(now), dry_run=dry_run)
+
+
+@dataclass(frozen=True)
+class Entry:
+    article_id: int
+    title: str
+    url: str
+
+
+@dataclass
+class MostRead:
+    """What the `most_read` tag shows, for the whole site and for each live section, both
+    over 24 hours and 7 days: titles and URLs, so that rendering reads no database."""
+
+    computed_at: datetime
+    site: dict[str, list[Entry]] = field(default_factory=dict)
+    sections: dict[int, dict[str, list[Entry]]] = field(default_factory=dict)
+
+    def signature(self) -> dict:
+        def ids(lists):
+            return {window: [e.article_id for e in entries] for window, entries in lists.items()}
+
+        return {"site": ids(self.site), **{pk: ids(lists) for pk, lists in self.sections.items()}}
+
+
+def most_read(*, now: datetime) -> MostRead:
+    """The cached ranking; computed here only if it is missing, or older than its period plus
+    a minute (the task refreshes it on time in the scaled shape; in the embedded shape each
+    process refreshes its own in-memory copy). When it is merely stale, one caller refreshes
+    it and the others keep showing the previous one."""
+    ranking = cache.get(MOST_READ_KEY)
+    stale_after = timedelta(seconds=settings.GAZETTE_MOST_READ_SECONDS + 60)
+    if ranking is None or (
+        now - ranking.computed_at > stale_after and cache.add(LOCK_KEY, 1, timeout=60)
+    ):
+        from .tasks import schedule_audience_updates  # tasks call this module
+
+        schedule_audience_updates()  # the periodic task should have done it: restart it
+        return refresh_most_read(now=now)
+    return ranking
+
+
+def refresh_most_read(*, now: datetime) -> MostRead:
+    """Compute and cache the ranking; send `most_read_changed` if it differs from the one
+    last announced."""
+    ranking = compute_most_read(now=now)
+    cache.set(MOST_READ_KEY, ranking, timeout=None)
+    before, after = cache.get(SHOWN_KEY), ranking.signature()
+    if before != after:
+        cache.set(SHOWN_KEY, after, timeout=None)
+        before = before or {}
+        most_read_changed.send(
+            sender=MostRead,
+            ranking=ranking,
+            site_wide=before.get("site") != after["site"],
+            sections={
+                pk
+                for pk in (before.keys() | after.keys()) - {"site"}
+                if before.get(pk) != after.get(pk)
+            },
+        )
+    return ranking
+
+
+def forget_most_read() -> None:
+    """An article left the site: the next page recomputes rather than link to it."""
+    cache.delete(MOST_READ_KEY)
+
+
+def compute_most_read(*, now: datetime) -> MostRead:
+    """Two aggregate queries (24 h, 7 days) over the hourly counts of live public articles,
+    one for the sections, one for the titles of the articles that made a list."""
+    hour = now.replace(minute=0, second=0, microsecond=0)
+    shown = ArticlePage.objects.live().public()
+    totals = {
+        window: list(
+            HourlyCount.objects.since(hour - span + timedelta(hours=1))
+            .filter(article__in=shown)
+            .per_article()
+            .values_list("article", "article__path")
+        )
+        for window, span in WINDOWS.items()
+    }
+    site = {window: [pk for pk, _ in rows[:MOST_READ_COUNT]] for window, rows in totals.items()}
+    sections = {
+        section.pk: {
+            window: [pk for pk, path in rows if path.startswith(section.path)][:MOST_READ_COUNT]
+            for window, rows in totals.items()
+        }
+        for section in SectionPage.objects.live().only("pk", "path")
+    }
+    wanted = {pk for lists in [site, *sections.values()] for ids in lists.values() for pk in ids}
+    entries = {
+        article.pk: Entry(article.pk, article.title, article.get_url())
+        for article in ArticlePage.objects.filter(pk__in=wanted)
+    }
+
+    def lists(ids_by_window):
+        return {window: [entries[pk] for pk in ids] for window, ids in ids_by_window.items()}
+
+    return MostRead(
+        computed_at=now,
+        site=lists(site),
+        sections={pk: lists(ids) for pk, ids in sections.items() if any(ids.values())},
+    )

@@ -1,0 +1,42 @@
+from django.db import transaction
+from django.db.models.signals import post_delete, post_migrate
+from wagtail.signals import page_published, page_unpublished
+
+
+def _article_published(sender, instance, **kwargs):
+    from .backends import get_backend
+
+    article_id = instance.pk
+    transaction.on_commit(lambda: get_backend().article_published(article_id))
+
+
+def _article_withdrawn(sender, instance, **kwargs):
+    """Unpublished or deleted: refused by the beacon from now on, and out of « Les + Lus »
+    at the next page rather than at the next recomputation."""
+    from .backends import get_backend
+    from .services import forget_most_read
+
+    article_id = instance.pk
+
+    def withdraw():
+        get_backend().article_withdrawn(article_id)
+        forget_most_read()
+
+    transaction.on_commit(withdraw)
+
+
+def _after_migrate(sender, **kwargs):
+    from .permissions import ensure_audience_permissions
+    from .tasks import schedule_audience_updates
+
+    ensure_audience_permissions()
+    schedule_audience_updates()
+
+
+def register_signal_handlers(app_config):
+    from gazette.news.models import ArticlePage
+
+    page_published.connect(_article_published, sender=ArticlePage, dispatch_uid="audience-pub")
+    page_unpublished.connect(_article_withdrawn, sender=ArticlePage, dispatch_uid="audience-unpub")
+    post_delete.connect(_article_withdrawn, sender=ArticlePage, dispatch_uid="audience-delete")
+    post_migrate.connect(_after_migrate, sender=app_config, dispatch_uid="audience-migrate")

@@ -1,0 +1,79 @@
+"""The WSGI entry point answers beacons itself and hands everything else to Django."""
+
+import io
+import json
+import sys
+
+import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from django.urls import reverse
+
+from gazette.wsgi import application
+
+from .readers import READER, stored_views
+
+pytestmark = pytest.mark.django_db
+
+
+def call(path: str, body: bytes = b"", *, method: str = "POST", host: str = "localhost"):
+    answer = {}
+
+    def start_response(status, headers):
+        answer.update(status=status, headers=dict(headers))
+
+    environ = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
+        "SCRIPT_NAME": "",
+        "SERVER_NAME": "localhost",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": host,
+        "CONTENT_TYPE": "text/plain;charset=UTF-8",
+        "CONTENT_LENGTH": str(len(body)),
+        "REMOTE_ADDR": READER["ip"],
+        "HTTP_USER_AGENT": READER["user_agent"],
+        "wsgi.input": io.BytesIO(body),
+        "wsgi.url_scheme": "http",
+        "wsgi.errors": sys.stderr,
+    }
+    # As Django's test client does: the handler would close the test's own connection, and
+    # with it the transaction the test runs in.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        answer["body"] = b"".join(application(environ, start_response))
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+    return answer
+
+
+def test_a_beacon_is_answered_and_counted_without_django_s_middleware(mode, article):
+    answer = call(reverse("audience:beacon"), json.dumps({"id": article.pk}).encode())
+
+    assert answer["status"] == "204 No Content"
+    assert "Set-Cookie" not in answer["headers"]
+    assert "no-store" in answer["headers"]["Cache-Control"]
+    assert "X-Frame-Options" not in answer["headers"]  # the middleware was skipped indeed
+    assert stored_views(article=article) == 1
+
+
+@pytest.mark.parametrize(
+    ("method", "body", "host", "status"),
+    [
+        ("POST", b"{", "localhost", "400 Bad Request"),
+        ("GET", b"", "localhost", "405 Method Not Allowed"),
+        ("POST", b'{"id": 1}', "evil.example", "400 Bad Request"),  # not in ALLOWED_HOSTS
+    ],
+)
+def test_the_beacon_path_refuses_what_the_view_refuses(mode, article, method, body, host, status):
+    assert call(reverse("audience:beacon"), body, method=method, host=host)["status"] == status
+    assert stored_views() == 0
+
+
+def test_other_paths_go_through_django(article):
+    answer = call(article.url, method="GET")
+
+    assert answer["status"] == "200 OK"
+    assert "X-Frame-Options" in answer["headers"]

@@ -1,0 +1,70 @@
+"""The counting endpoint, hit by `beacon.js` once per article view.
+
+It answers at once, reads no cookie and sets none, and is never cached (`no-store`). Exempt
+from CSRF: a beacon carries no token, and a forged one can only add a read that the visitor
+hash lets count once a day. What it refuses, it refuses with a 4xx and no trace:
+- a method other than POST (405), a cross-site request (403, browsers say so in
+  `Sec-Fetch-Site`), a body over `MAX_BODY` bytes (413);
+- a body that is not `{"id": <positive integer>, "ref": <host name, optional>}` (400);
+- an id that is not a live article (400, not 404: Wagtail's redirect middleware would look
+  every 404 up in the database).
+Robots and speculative loads (prefetch, prerender) get the same 204 as readers, uncounted.
+"""
+
+import json
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from .network import client_ip
+from .referrers import referrer_domain
+from .robots import is_prefetch, is_robot
+from .services import count_read
+
+MAX_BODY = 1024
+
+
+@csrf_exempt
+@require_POST
+def beacon(request):
+    status = _count(request)
+    response = HttpResponse(status=status)
+    add_never_cache_headers(response)
+    return response
+
+
+def _count(request) -> int:
+    if request.META.get("HTTP_SEC_FETCH_SITE") == "cross-site":
+        return 403
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 400
+    if length > MAX_BODY:
+        return 413
+    body = request.read(MAX_BODY + 1)
+    if len(body) > MAX_BODY:
+        return 413
+    try:
+        payload = json.loads(body)
+    except ValueError:  # includes bad UTF-8
+        return 400
+    if not isinstance(payload, dict):
+        return 400
+    article_id, referrer = payload.get("id"), payload.get("ref", "")
+    if type(article_id) is not int or article_id <= 0 or not isinstance(referrer, str):
+        return 400
+    user_agent = request.META.get("HTTP_USER_AGENT", "")
+    if is_robot(user_agent) or is_prefetch(request.META):
+        return 204
+    counted = count_read(
+        article_id=article_id,
+        ip=client_ip(request),
+        user_agent=user_agent,
+        referrer=referrer_domain(referrer, own_host=request.get_host()),
+        now=timezone.now(),
+    )
+    return 204 if counted else 400

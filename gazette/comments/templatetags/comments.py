@@ -1,0 +1,67 @@
+"""Comments on the article page: `{% load comments %}{% article_comments page %}`.
+
+The article page is cached and served to everyone, so this renders only what every reader may
+see, the same for all: approved comments, the form with no token in it, no CSRF token, no
+cookie. Two queries whatever the number of comments: the site's moderation settings and the
+comments, which are threaded here, in Python.
+"""
+
+from dataclasses import dataclass, field
+
+from django import template
+
+from ..forms import CommentForm
+from ..markup import comment_html
+from ..models import Comment, ModerationSettings
+
+register = template.Library()
+
+MAX_DEPTH = 3
+
+
+@dataclass
+class Node:
+    comment: Comment
+    depth: int
+    siblings: list["Node"]
+    replies: list["Node"] = field(default_factory=list)
+    in_reply_to: Comment | None = None  # said in words when the reply is not nested under it
+
+    @property
+    def author_href(self) -> str:
+        """Only web addresses: an imported or edited value must not become `javascript:`."""
+        url = self.comment.author_url
+        return url if url.lower().startswith(("https://", "http://")) else ""
+
+
+def thread(comments) -> list[Node]:
+    """Comments oldest first, as trees; a reply deeper than MAX_DEPTH goes at that depth, after
+    its parent, with « En réponse à … ». A reply whose parent is not published is a root."""
+    roots, nodes = [], {}
+    for comment in comments:
+        parent = nodes.get(comment.parent_id)
+        if parent is None:
+            node = Node(comment, 1, roots)
+        elif parent.depth < MAX_DEPTH:
+            node = Node(comment, parent.depth + 1, parent.replies)
+        else:
+            node = Node(comment, MAX_DEPTH, parent.siblings, in_reply_to=parent.comment)
+        node.siblings.append(node)
+        nodes[comment.pk] = node
+    return roots
+
+
+@register.inclusion_tag("comments/tags/article_comments.html", takes_context=True)
+def article_comments(context, article):
+    moderation = ModerationSettings.for_request(context["request"])
+    comments = list(Comment.objects.for_page(article))
+    return {
+        "article": article,
+        "count": len(comments),
+        "threads": thread(comments),
+        "is_open": moderation.accepts_comments_on(article),
+        "form": CommentForm(article=article),
+    }
+
+
+register.filter("comment_html", comment_html)

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FindabilityConfig(AppConfig):
+    name = "gazette.findability"
+    label = "findability"
+    verbose_name = _("Findability")

@@ -1,0 +1,254 @@
+"""What search engines and social networks read in a page's head: canonical address, Open
+Graph, X card, and JSON-LD NewsArticle + BreadcrumbList with Google's required properties,
+checked on our own articles and on every article of the demo."""
+
+import datetime as dt
+import json
+import re
+from html.parser import HTMLParser
+from io import StringIO
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.template import Context, Template
+from django.test import RequestFactory, override_settings
+from wagtail.models import Site
+
+from gazette.core.models import SiteSettings
+from gazette.news.models import ArticlePage
+from gazette.news.tests.factories import make_article, make_author, make_image, make_section
+
+PARIS = ZoneInfo("Europe/Paris")
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+class Head(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.meta, self.links, self.scripts, self._script = {}, [], [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and ("property" in attrs or "name" in attrs):
+            self.meta.setdefault(attrs.get("property") or attrs["name"], []).append(
+                attrs["content"]
+            )
+        elif tag == "link":
+            self.links.append(attrs)
+        elif tag == "script" and attrs.get("type") == "application/ld+json":
+            self._script = ""
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script += data
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._script is not None:
+            self.scripts.append(self._script)
+            self._script = None
+
+
+def head(html):
+    parser = Head()
+    parser.feed(html)
+    return parser
+
+
+def graph(parsed):
+    [script] = parsed.scripts
+    data = json.loads(script)
+    assert data["@context"] == "https://schema.org"
+    return {node["@type"]: node for node in data["@graph"]}
+
+
+def assert_news_article(article_node, url):
+    """Google's NewsArticle: the properties the brief lists, with the types schema.org gives."""
+    assert article_node["headline"]
+    assert article_node["mainEntityOfPage"] == {"@type": "WebPage", "@id": url}
+    for date in ("datePublished", "dateModified"):
+        assert dt.datetime.fromisoformat(article_node[date]).tzinfo is not None
+    assert article_node["dateModified"] >= article_node["datePublished"]
+    assert article_node["author"], "at least one author"
+    for author in article_node["author"]:
+        assert author["@type"] == "Person" and author["name"] and author["url"].startswith("http")
+    [image] = article_node["image"]
+    assert image["url"].startswith("http") and image["width"] > 0 and image["height"] > 0
+    publisher = article_node["publisher"]
+    assert publisher["@type"] == "Organization" and publisher["name"]
+    assert publisher["logo"]["@type"] == "ImageObject" and publisher["logo"]["url"].startswith(
+        "http"
+    )
+    assert article_node["articleSection"]
+    assert article_node["isAccessibleForFree"] is True
+
+
+@pytest.fixture
+def article(monde):
+    europe = make_section(monde, "Europe")
+    return make_article(
+        europe,
+        "« Nous tiendrons » </script><script>alert(1)</script>",
+        standfirst="Le chapô dit l'essentiel.",
+        authors=[make_author("Claire Vasseur"), make_author("Paul Girard")],
+        tags=["Climat", "Europe"],
+        lead_image=make_image("Bruxelles", description="La Commission, à Bruxelles"),
+        first_published_at=dt.datetime(2025, 7, 8, 14, 30, tzinfo=PARIS),
+        updated_at=dt.datetime(2025, 7, 9, 9, 0, tzinfo=PARIS),
+    )
+
+
+@pytest.mark.django_db
+def test_article_head_has_canonical_open_graph_and_card(client, article):
+    parsed = head(client.get(article.url).content.decode())
+    url = f"http://localhost{article.url}"
+    assert {"rel": "canonical", "href": url} in parsed.links
+    meta = parsed.meta
+    assert meta["og:type"] == ["article"]
+    assert meta["og:url"] == [url]
+    assert meta["og:locale"] == ["fr_FR"]
+    assert meta["og:description"] == ["Le chapô dit l'essentiel."]
+    assert meta["description"] == ["Le chapô dit l'essentiel."]
+    [image] = meta["og:image"]
+    assert re.match(
+        r"http://localhost/media/images/bruxelles[^/]*\.width-1200\.format-jpeg\.jpg$", image
+    )
+    assert meta["og:image:width"] == ["1200"] and meta["og:image:height"] == ["675"]
+    assert meta["og:image:alt"] == ["La Commission, à Bruxelles"]
+    assert meta["article:published_time"] == ["2025-07-08T14:30:00+02:00"]
+    assert meta["article:modified_time"] == ["2025-07-09T09:00:00+02:00"]
+    assert meta["article:section"] == ["Europe"]
+    assert meta["article:tag"] == ["Climat", "Europe"]
+    assert meta["article:author"] == [
+        "http://localhost/auteurs/claire-vasseur/",
+        "http://localhost/auteurs/paul-girard/",
+    ]
+    assert meta["twitter:card"] == ["summary_large_image"]
+
+
+@pytest.mark.django_db
+def test_json_ld_is_valid_cannot_end_its_script_and_has_google_properties(client, article):
+    html = client.get(article.url).content.decode()
+    assert "</script><script>alert(1)" not in html
+    nodes = graph(head(html))
+    url = f"http://localhost{article.url}"
+    news = nodes["NewsArticle"]
+    assert_news_article(news, url)
+    assert news["headline"] == "« Nous tiendrons » </script><script>alert(1)</script>"
+    assert news["datePublished"] == "2025-07-08T14:30:00+02:00"
+    assert news["dateModified"] == "2025-07-09T09:00:00+02:00"
+    assert [a["url"] for a in news["author"]] == [
+        "http://localhost/auteurs/claire-vasseur/",
+        "http://localhost/auteurs/paul-girard/",
+    ]
+    assert news["articleSection"] == "Europe"
+    assert news["keywords"] == ["Climat", "Europe"]
+    assert (
+        news["publisher"]["logo"]["url"] == "http://localhost/static/findability/publisher-logo.png"
+    )
+    crumbs = nodes["BreadcrumbList"]["itemListElement"]
+    assert [(c["position"], c["name"], c["item"]) for c in crumbs] == [
+        (1, "La une", "http://localhost/"),
+        (2, "Monde", "http://localhost/monde/"),
+        (3, "Europe", "http://localhost/monde/europe/"),
+        (4, news["headline"], url),
+    ]
+
+
+@pytest.mark.django_db
+def test_the_site_logo_is_the_publisher_logo(client, article):
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.logo = make_image("Logo de la Gazette")
+    site_settings.save()
+    logo = graph(head(client.get(article.url).content.decode()))["NewsArticle"]["publisher"]["logo"]
+    assert re.match(r"http://localhost/media/images/logo-de-la-gazette[^/]*\.png$", logo["url"])
+    assert (logo["width"], logo["height"]) == (600, 337)
+
+
+@pytest.mark.django_db
+def test_an_article_without_image_gets_a_summary_card(client, monde):
+    article = make_article(monde, "Sans image")
+    parsed = head(client.get(article.url).content.decode())
+    assert parsed.meta["twitter:card"] == ["summary"]
+    assert "og:image" not in parsed.meta
+    assert "image" not in graph(parsed)["NewsArticle"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "canonical"),
+    [
+        ("/", "http://localhost/"),
+        ("/monde/?utm_source=lettre", "http://localhost/monde/"),
+        ("/monde/?page=2&utm_source=lettre", "http://localhost/monde/?page=2"),
+        ("/auteurs/claire-vasseur/", "http://localhost/auteurs/claire-vasseur/"),
+        ("/sujets/climat/", "http://localhost/sujets/climat/"),
+        ("/archives/2025/07/", "http://localhost/archives/2025/07/"),
+    ],
+)
+def test_listing_pages_have_one_canonical_address(client, monde, settings, path, canonical):
+    settings.GAZETTE_PAGE_SIZE = 1
+    author = make_author("Claire Vasseur")
+    for day in (8, 9):
+        make_article(
+            monde,
+            f"Le {day} juillet",
+            authors=[author],
+            tags=["Climat"],
+            first_published_at=dt.datetime(2025, 7, day, tzinfo=PARIS),
+        )
+    parsed = head(client.get(path).content.decode())
+    assert [link["href"] for link in parsed.links if link["rel"] == "canonical"] == [canonical]
+    assert parsed.meta["og:url"] == [canonical]
+
+
+@pytest.mark.django_db
+def test_a_missing_page_has_no_canonical_address(client, home):
+    response = client.get("/nulle-part/")
+    assert response.status_code == 404
+    assert 'rel="canonical"' not in response.content.decode()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`load_demo` once for the module (it draws its pictures: seconds), in a transaction
+    rolled back at the end, with tasks inline so that the search index is filled as the demo
+    publishes: the root conftest's function-scoped settings do not reach a module fixture."""
+    overrides = override_settings(
+        VAR_DIR=tmp_path_factory.mktemp("demo"),
+        MEDIA_ROOT=tmp_path_factory.getbasetemp() / "media",  # where each test's settings look
+        TASKS=IMMEDIATE_TASKS,
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+    )
+    with overrides, django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", stdout=StringIO())
+        yield list(ArticlePage.objects.live().specific())
+        transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+def test_every_demo_article_has_complete_json_ld(demo):
+    request = RequestFactory().get("/", HTTP_HOST="localhost")
+    template = Template("{% load findability %}{% article_metadata page %}")
+    assert len(demo) >= 40
+    for article in demo:
+        parsed = head(template.render(Context({"request": request, "page": article})))
+        nodes = graph(parsed)
+        assert_news_article(nodes["NewsArticle"], article.full_url)
+        assert len(nodes["BreadcrumbList"]["itemListElement"]) >= 3, article.title
+
+
+@pytest.mark.django_db
+def test_every_demo_article_is_found_by_search_feeds_and_sitemaps(client, demo):
+    sitemap = client.get("/sitemap-articles.xml").content.decode()
+    feeds = {}
+    for article in demo:
+        assert f"<loc>{article.full_url}</loc>" in sitemap, article.title
+        section = article.section
+        path = section.url.strip("/")
+        if path not in feeds:
+            feeds[path] = client.get(f"/flux/rubriques/{path}/rss/").content.decode()
+        assert f"urn:uuid:{article.translation_key}" in feeds[path], article.title
+        found = client.get("/recherche/", {"q": article.title}).content.decode()
+        assert f'href="{article.url}"' in found, article.title
