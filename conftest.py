@@ -62,13 +62,6 @@ def _initial_data(request):
     if not transactional:
         return
     request.getfixturevalue("transactional_db")
-    from wagtail.models import Collection, Locale, Page
+    from gazette.news.tests.factories import ensure_initial_data
 
-    from gazette.news.newsroom import ensure_newsroom
-
-    Locale.objects.get_or_create(language_code="fr")
-    if not Page.get_first_root_node():
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    if not Collection.get_first_root_node():
-        Collection.add_root(name="Root")
-    ensure_newsroom()
+    ensure_initial_data()

@@ -10,15 +10,15 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
+
+def media(request, path):
+    """The embedded mode serves its own media; the scaled shape puts them on S3 or the proxy.
+    The folder is read per request, so a changed MEDIA_ROOT (tests) is honoured."""
+    return serve_media(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.MEDIA_URL.startswith("/"):
-    # The embedded mode serves its own media; the scaled shape puts them on S3 or the proxy.
-    urlpatterns.append(
-        path(
-            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
-            serve_media,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    )
+    urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media))
 
 urlpatterns.append(path("commentaires/", include("gazette.comments.urls")))
 urlpatterns.append(path("audience/", include("gazette.audience.urls")))

@@ -32,6 +32,7 @@ from gazette.news.models import (
     SimplePage,
 )
 from gazette.news.newsroom import EDITOR, MODERATOR, WRITER
+from gazette.news.tests.factories import ensure_initial_data
 
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SIX_SECTIONS = ["Monde", "France", "Économie", "Culture", "Sport", "Sciences"]
@@ -83,6 +84,7 @@ def runs(django_db_setup, django_db_blocker, tmp_path_factory):
         VAR_DIR=var_dir, MEDIA_ROOT=var_dir / "media", PASSWORD_HASHERS=FAST_HASHER
     )
     with settings, django_db_blocker.unblock(), transaction.atomic():
+        ensure_initial_data()  # a transactional test may have flushed the tables
         first = load_demo()
         after_first = counts()
         page_published.disconnect(dispatch_uid="demo-test")

@@ -18,7 +18,13 @@ from wagtail.models import Site
 
 from gazette.core.models import SiteSettings
 from gazette.news.models import ArticlePage
-from gazette.news.tests.factories import make_article, make_author, make_image, make_section
+from gazette.news.tests.factories import (
+    ensure_initial_data,
+    make_article,
+    make_author,
+    make_image,
+    make_section,
+)
 
 PARIS = ZoneInfo("Europe/Paris")
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -222,6 +228,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
     )
     with overrides, django_db_blocker.unblock(), transaction.atomic():
+        ensure_initial_data()  # a transactional test may have flushed the tables
         call_command("load_demo", stdout=StringIO())
         yield list(ArticlePage.objects.live().specific())
         transaction.set_rollback(True)

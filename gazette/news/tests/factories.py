@@ -23,6 +23,22 @@ def _publish(parent: Page, page: Page, *, live: bool = True) -> Page:
     return page
 
 
+def ensure_initial_data() -> None:
+    """What Wagtail's data migrations create (the default locale, the page and collection
+    roots) and our newsroom groups. A transactional test flushes every table when it ends, so
+    tests and fixtures that run after one put these back first."""
+    from wagtail.models import Collection, Locale
+
+    from gazette.news.newsroom import ensure_newsroom
+
+    Locale.objects.get_or_create(language_code="fr")
+    if not Page.get_first_root_node():
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    ensure_newsroom()
+
+
 def make_home(title: str = "La une") -> HomePage:
     """La une at the top of the tree, served by the default site in place of Wagtail's
     « Welcome » page, which is deleted so that no stray page answers at depth 2."""

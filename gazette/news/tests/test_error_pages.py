@@ -33,6 +33,7 @@ def test_404_renders_when_no_site_answers_the_request(client):
     assert f"<h1>{fr('Page not found')}</h1>" in response.content.decode()
 
 
+@pytest.mark.django_db  # « Les + Lus » is read (from the cache, or computed once)
 def test_404_renders_without_a_request_or_settings():
     html = render_to_string("404.html")
     assert f"<h1>{fr('Page not found')}</h1>" in html
