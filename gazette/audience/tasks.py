@@ -12,7 +12,9 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
-from django_tasks import TaskResultStatus, default_task_backend, task
+from django_tasks import task
+
+from gazette.core.periodic import enqueue_unless_waiting
 
 from . import services
 from .backends import get_backend
@@ -44,15 +46,4 @@ def purge_audience_salts() -> int:
 
 
 def schedule_audience_updates(*, after: timedelta = timedelta(0)) -> None:
-    """Queue the next `update_audience`, unless one is already waiting. Backends that cannot
-    defer (tests run tasks inline) get nothing: the run would start at once, and forever."""
-    if not default_task_backend.supports_defer:
-        return
-    from django_tasks_db.models import DBTaskResult
-
-    waiting = DBTaskResult.objects.filter(
-        task_path=update_audience.module_path, status=TaskResultStatus.READY
-    )
-    if waiting.exists():
-        return
-    update_audience.using(run_after=timezone.now() + after).enqueue()
+    enqueue_unless_waiting(update_audience, after=after)

@@ -19,6 +19,9 @@ def _ensure_moderators(sender, **kwargs):
     from .moderators import ensure_moderator_permissions
 
     ensure_moderator_permissions()
+    from .tasks import schedule_ip_erasure
+
+    schedule_ip_erasure()
 
 
 def register_signal_handlers(app_config):

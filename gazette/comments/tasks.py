@@ -4,6 +4,8 @@ E-mail leaves the request: a slow mail server must not keep a reader waiting for
 redirect, and a failed send is recorded by the task backend instead of losing the comment.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
@@ -13,9 +15,12 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django_tasks import task
 
+from gazette.core.periodic import enqueue_unless_waiting
 from gazette.news.newsroom import MODERATOR
 
 from .models import Comment
+
+ERASE_IPS_EVERY = timedelta(days=1)
 
 
 @task()
@@ -52,6 +57,15 @@ def email_moderators(comment_id: int) -> int:
 
 @task()
 def erase_comment_ips() -> int:
+    """Daily: readers' IP addresses are kept GAZETTE_COMMENT_IP_DAYS days for the anti-spam
+    rules, then erased without anyone having to remember it."""
     from .services import erase_old_ip_addresses  # services enqueue this module's tasks
 
-    return erase_old_ip_addresses(older_than_days=settings.GAZETTE_COMMENT_IP_DAYS)
+    try:
+        return erase_old_ip_addresses(older_than_days=settings.GAZETTE_COMMENT_IP_DAYS)
+    finally:
+        schedule_ip_erasure(after=ERASE_IPS_EVERY)
+
+
+def schedule_ip_erasure(*, after: timedelta = timedelta(0)) -> None:
+    enqueue_unless_waiting(erase_comment_ips, after=after)
