@@ -146,15 +146,13 @@ def _archive(request, year: int, month: int | None):
 
 def robots_txt(request):
     """Crawlers may read everything public but the admin and search results, and learn where
-    the sitemaps are."""
+    the sitemaps are. Only the index is named: it lists the news sitemap when that one has
+    articles, and an empty news sitemap is not valid against its schema."""
     root = root_url(request)
     text = render_to_string(
         "findability/robots.txt",
         {
-            "sitemaps": [
-                root + reverse("findability:sitemap_index"),
-                root + reverse("findability:news_sitemap"),
-            ],
+            "sitemaps": [root + reverse("findability:sitemap_index")],
             "disallowed": [reverse("wagtailadmin_home"), reverse("findability:search")],
         },
     )
