@@ -65,3 +65,13 @@ def _initial_data(request):
     from gazette.news.tests.factories import ensure_initial_data
 
     ensure_initial_data()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache. Wagtail keeps site root paths and renditions there,
+    and with Redis the cache outlives both the process and the flushed tables of a
+    transactional test: stale root paths would give pages wrong URLs."""
+    from django.core.cache import cache
+
+    cache.clear()
