@@ -74,4 +74,7 @@ def _empty_cache():
     transactional test: stale root paths would give pages wrong URLs."""
     from django.core.cache import cache
 
+    from gazette.core import page_cache
+
     cache.clear()
+    page_cache.forget_local_state()

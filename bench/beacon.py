@@ -1,11 +1,12 @@
 """Beacon benchmark: reads counted per second, and their latency, on a real server.
 
 For each shape, embedded (SQLite, batched writes) and scaled (PostgreSQL + Redis), it builds
-a fresh site with a few articles, starts gunicorn on 127.0.0.1:8016, fires beacons from
+a fresh site with a few articles, starts the server (granian as `make serve` does, or
+gunicorn) on 127.0.0.1:8016, fires beacons from
 distinct visitors with wrk (bench/beacon.lua) over many keep-alive connections, stops the
 server, flushes, and checks that the database holds every read that got a 204: no more than
 the requests still in flight when wrk stopped (one per connection at most), and never fewer.
-The peer, measured in the same run under the same gunicorn, is a WSGI app that answers 204
+The peer, measured in the same run under the same server, is a WSGI app that answers 204
 and does nothing (bench/empty_app.py): the ceiling of the server itself.
 
     .venv/bin/python bench/beacon.py [--seconds 20] [--connections 64] [--note "what changed"]
@@ -37,6 +38,7 @@ DATABASE = "gazette_bench_audience"
 REDIS_URL = "redis://127.0.0.1:6379/14"
 ARTICLES = 20
 WARM_UP_SECONDS = 3
+SERVER_SHAPES = {"gunicorn": "gunicorn gthread", "granian": "granian WSGI, blocking threads"}
 
 CREATE_SITE = f"""
 from django.core.cache import cache
@@ -91,22 +93,45 @@ def fresh_site(shape: str, env: dict) -> str:
     return run(PYTHON, "manage.py", "shell", "-c", CREATE_SITE, env=env).splitlines()[-1]
 
 
-def start(app: str, env: dict, args) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [
-            GUNICORN,
-            app,
-            "--bind",
-            f"{HOST}:{PORT}",
+def server_command(app: str, args) -> list:
+    """The same command line as `make serve` for the chosen server."""
+    if args.server == "granian":
+        return [
+            ROOT / ".venv" / "bin" / "granian",
+            "--interface",
+            "wsgi",
+            f"{app}:application",
+            "--host",
+            HOST,
+            "--port",
+            str(PORT),
             "--workers",
             str(args.workers),
-            "--worker-class",
-            "gthread",
-            "--threads",
+            "--blocking-threads",
             str(args.threads),
             "--backlog",
             "1024",
-        ],
+            "--no-access-log",
+        ]
+    return [
+        GUNICORN,
+        app,
+        "--bind",
+        f"{HOST}:{PORT}",
+        "--workers",
+        str(args.workers),
+        "--worker-class",
+        "gthread",
+        "--threads",
+        str(args.threads),
+        "--backlog",
+        "1024",
+    ]
+
+
+def start(app: str, env: dict, args) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [str(part) for part in server_command(app, args)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -119,11 +144,11 @@ def start(app: str, env: dict, args) -> subprocess.Popen:
         except OSError:
             time.sleep(0.2)
     server.kill()
-    raise SystemExit("gunicorn ne démarre pas")
+    raise SystemExit(f"{args.server} ne démarre pas")
 
 
 def stop(server: subprocess.Popen) -> None:
-    """SIGTERM: gunicorn's workers exit cleanly, so the embedded mode writes its last batch."""
+    """SIGTERM: the workers exit cleanly, so the embedded mode writes its last batch."""
     server.send_signal(signal.SIGTERM)
     server.wait(timeout=60)
 
@@ -202,11 +227,11 @@ def machine() -> dict:
         except OSError:
             return "absent"
 
-    django, wagtail, gunicorn, redis_py = run(
+    django, wagtail, gunicorn, granian, redis_py = run(
         PYTHON,
         "-c",
-        "import django, wagtail, gunicorn, redis; "
-        "print(django.__version__, wagtail.__version__, gunicorn.__version__, redis.__version__)",
+        "import django, wagtail, gunicorn, granian, redis; print(django.__version__, "
+        "wagtail.__version__, gunicorn.__version__, granian.__version__, redis.__version__)",
         env=os.environ.copy(),
     ).split()
     commit = run("git", "rev-parse", "--short", "HEAD", env=os.environ.copy())
@@ -219,7 +244,7 @@ def machine() -> dict:
         "os": os_name.group(1) if os_name else platform.platform(),
         "versions": (
             f"Python {platform.python_version()}, Django {django}, Wagtail {wagtail}, "
-            f"gunicorn {gunicorn}, redis-py {redis_py}, "
+            f"gunicorn {gunicorn}, granian {granian}, redis-py {redis_py}, "
             f"{version('psql', '--version')}, {version('redis-server', '--version')[:27]}, "
             f"{version('wrk', '--version').split(' [')[0]}"
         ),
@@ -232,11 +257,11 @@ def report(results: list[dict], args, facts: dict) -> str:
         f"## {dt.date.today().isoformat()} · beacon · commit {facts['commit']}",
         "",
         f"- Machine: {facts['cpu']}, {facts['cores']} cores, {facts['memory']} RAM, "
-        f"{facts['os']}; load average when the run started: {facts['load']} (wrk, gunicorn, "
+        f"{facts['os']}; load average when the run started: {facts['load']} (wrk, the server, "
         "Redis and PostgreSQL share these cores, with whatever else runs)",
         f"- Versions: {facts['versions']}",
         f"- What changed: {args.note}",
-        f"- Command: `{command}` (gunicorn gthread, {args.workers} workers × "
+        f"- Command: `{command}` ({SERVER_SHAPES[args.server]}, {args.workers} workers × "
         f"{args.threads} threads; wrk 2 threads, {args.connections} keep-alive connections, "
         f"{args.seconds} s after a {WARM_UP_SECONDS} s warm-up; {ARTICLES} articles, "
         "each beacon from a distinct visitor)",
@@ -280,6 +305,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)  # make serve's 2 × 4
+    parser.add_argument("--server", choices=("gunicorn", "granian"), default="granian")
     parser.add_argument("--shapes", default="embedded,redis")
     parser.add_argument("--note", default="(not said)", help="one sentence: what changed")
     parser.add_argument("--no-record", action="store_true", help="print, do not append")

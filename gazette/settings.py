@@ -239,6 +239,17 @@ GAZETTE_BROWSER_MAX_AGE = env_int("GAZETTE_BROWSER_MAX_AGE", 60)
 GAZETTE_SHARED_MAX_AGE = env_int("GAZETTE_SHARED_MAX_AGE", 600)
 GAZETTE_PAGE_SIZE = env_int("GAZETTE_PAGE_SIZE", 20)
 
+# Full-page cache in the app (gazette/core/page_cache.py) and purges of the proxy in front:
+# one or more Varnish (comma-separated URLs of their HTTP ports, which accept PURGE and BAN
+# from this app; deploy/varnish/gazette.vcl).
+GAZETTE_PAGE_CACHE = env_bool("GAZETTE_PAGE_CACHE", True)
+WAGTAILFRONTENDCACHE = {
+    f"varnish{number}": {"BACKEND": "gazette.core.frontend_cache.VarnishBackend", "LOCATION": url}
+    for number, url in enumerate(
+        url.strip() for url in env("GAZETTE_FRONTEND_CACHE_URLS", "").split(",") if url.strip()
+    )
+}
+
 # Comments
 GAZETTE_COMMENT_IP_DAYS = env_int("GAZETTE_COMMENT_IP_DAYS", 30)
 GAZETTE_COMMENT_RATE_LIMIT = env_int("GAZETTE_COMMENT_RATE_LIMIT", 5)

@@ -7,5 +7,7 @@ application = get_wsgi_application()
 
 # Imported once Django is set up: the beacon's view reads models (gazette/audience/wsgi.py).
 from gazette.audience.wsgi import with_beacon_first  # noqa: E402
+from gazette.core.page_cache import with_page_cache  # noqa: E402
 
-application = with_beacon_first(application)
+# A beacon first (never cached), then the page cache, then Django for the rest.
+application = with_beacon_first(with_page_cache(application))

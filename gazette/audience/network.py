@@ -43,11 +43,16 @@ def check_trusted_proxies() -> None:
 
 
 def client_ip(request) -> str:
-    remote = request.META.get("REMOTE_ADDR", "")
+    return client_ip_from(request.META)
+
+
+def client_ip_from(meta) -> str:
+    """The same, from a WSGI environ (the beacon answers before Django builds a request)."""
+    remote = meta.get("REMOTE_ADDR", "")
     trusted = parse_trusted_proxies(settings.GAZETTE_TRUSTED_PROXIES)
     if not trusted:
         return remote
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part.strip() for part in meta.get("HTTP_X_FORWARDED_FOR", "").split(",")]
     forwarded = [part for part in forwarded if part]
     if isinstance(trusted, int):
         if len(forwarded) < trusted:  # not through all our proxies: nothing to trust

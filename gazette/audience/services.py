@@ -61,8 +61,13 @@ class MostRead:
     sections: dict[int, dict[str, list[Entry]]] = field(default_factory=dict)
 
     def signature(self) -> dict:
+        """What the pages show: a new title or address is a change too."""
+
         def ids(lists):
-            return {window: [e.article_id for e in entries] for window, entries in lists.items()}
+            return {
+                window: [(e.article_id, e.title, e.url) for e in entries]
+                for window, entries in lists.items()
+            }
 
         return {"site": ids(self.site), **{pk: ids(lists) for pk, lists in self.sections.items()}}
 

@@ -2,6 +2,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_migrate
 from wagtail.signals import page_published, page_unpublished
 
+from .signals import most_read_changed
+
 
 def _article_published(sender, instance, **kwargs):
     from .backends import get_backend
@@ -25,6 +27,18 @@ def _article_withdrawn(sender, instance, **kwargs):
     transaction.on_commit(withdraw)
 
 
+def _most_read_changed(sender, ranking, site_wide, sections, **kwargs):
+    """Every page shows the site-wide list; a section page shows its own too."""
+    from gazette.core.purge import purge_everything, purge_paths
+    from gazette.news.models import SectionPage
+    from gazette.news.purging import page_path
+
+    if site_wide:
+        purge_everything()
+    elif sections:
+        purge_paths(page_path(section) for section in SectionPage.objects.filter(pk__in=sections))
+
+
 def _after_migrate(sender, **kwargs):
     from .permissions import ensure_audience_permissions
     from .tasks import schedule_audience_updates
@@ -40,3 +54,4 @@ def register_signal_handlers(app_config):
     page_unpublished.connect(_article_withdrawn, sender=ArticlePage, dispatch_uid="audience-unpub")
     post_delete.connect(_article_withdrawn, sender=ArticlePage, dispatch_uid="audience-delete")
     post_migrate.connect(_after_migrate, sender=app_config, dispatch_uid="audience-migrate")
+    most_read_changed.connect(_most_read_changed, dispatch_uid="audience-purge")

@@ -1,19 +1,11 @@
 """Readers get the article page from caches: after a comment change, drop the stale copies."""
 
-from django.apps import apps
+from gazette.core.purge import purge_paths
+from gazette.news.purging import page_path
 
 
 def purge_article(article) -> None:
-    """Purge the article page from the proxy or CDN through Wagtail's frontend cache, when
-    `wagtail.contrib.frontend_cache` is installed; the embedded shape has no shared cache.
-    Wagtail sends the purge from a task and its backends log a failure rather than raise it:
-    a proxy outage must not stop a moderator approving a comment.
-
-    The app-level page cache (« Speed and scale-out ») does not exist yet; when it comes, its
-    copy of the article URL is deleted here too, and this function becomes a call to the one
-    function that purges a page's URLs.
-    """
-    if apps.is_installed("wagtail.contrib.frontend_cache"):
-        from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
-
-        purge_page_from_cache(article)
+    """The article's own page is the only one showing its comments. The app's page cache and
+    the proxy in front are purged after the commit; a proxy outage is logged, not raised: it
+    must not stop a moderator approving a comment."""
+    purge_paths([page_path(article)])

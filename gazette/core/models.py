@@ -1,7 +1,10 @@
 """Site-wide models: the image model (with a photo credit) and the newsroom's site settings."""
 
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -115,3 +118,34 @@ class SiteSettings(BaseSiteSetting):
             for network in NETWORKS
             if getattr(self, f"{network.key}_url")
         ]
+
+
+class PagePurgeQuerySet(models.QuerySet):
+    KEEP = timedelta(days=1)
+
+    def record(self, paths: str) -> int:
+        """Write a purge for the other processes; drop those no process can still need."""
+        purge = self.create(paths=paths)
+        self.filter(created_at__lt=timezone.now() - self.KEEP).delete()
+        return purge.pk
+
+    def latest_id(self) -> int:
+        return self.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+    def since(self, purge_id: int):
+        return self.filter(pk__gt=purge_id).order_by("pk").values_list("pk", "paths")
+
+
+class PagePurge(models.Model):
+    """A purge of the app's page cache, for the other processes of the embedded shape, whose
+    caches are in their own memory (gazette/core/page_cache.py). Kept a day."""
+
+    EVERYTHING = "*"
+
+    paths = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = PagePurgeQuerySet.as_manager()
+
+    def __str__(self):
+        return self.paths.replace("\n", " ")

@@ -6,3 +6,10 @@ class FindabilityConfig(AppConfig):
     name = "gazette.findability"
     label = "findability"
     verbose_name = _("Findability")
+
+    def ready(self):
+        from gazette.news.purging import register_paths
+
+        from .purging import paths_for
+
+        register_paths(paths_for)

@@ -1,0 +1,189 @@
+"""The app's page cache, through the real WSGI entry point, and the purges that keep it exact:
+a change shows on the next request, and pages it does not concern stay cached."""
+
+import gzip
+import io
+import sys
+from urllib.parse import unquote
+
+import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from django.urls import reverse
+
+from gazette.core import page_cache
+from gazette.core.models import PagePurge
+from gazette.wsgi import application
+
+from .factories import make_article, make_author, make_home, make_section
+
+pytestmark = pytest.mark.django_db
+
+
+def get(path: str, *, method: str = "GET", query: str = "", **headers):
+    """One request through `gazette.wsgi.application`, as granian hands it over."""
+    answer = {}
+
+    def start_response(status, headers_list, exc_info=None):
+        answer.update(status=status, headers=dict(headers_list))
+
+    environ = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": unquote(path).encode().decode("latin-1"),
+        "QUERY_STRING": query,
+        "SCRIPT_NAME": "",
+        "SERVER_NAME": "localhost",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "localhost",
+        "REMOTE_ADDR": "127.0.0.1",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.url_scheme": "http",
+        "wsgi.errors": sys.stderr,
+        **{"HTTP_" + name.upper(): value for name, value in headers.items()},
+    }
+    # As Django's test client does: the handler would close the test's own connection.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        answer["body"] = b"".join(application(environ, start_response))
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+    answer["cache"] = answer["headers"].get("X-Gazette-Cache")
+    return answer
+
+
+@pytest.fixture
+def site(django_capture_on_commit_callbacks):
+    home = make_home()
+    monde = make_section(home, "Monde")
+    sport = make_section(home, "Sport")
+    author = make_author("Claire Vasseur")
+    article = make_article(monde, "Sommet à Bruxelles", authors=[author], tags=["europe"])
+    other = make_article(sport, "Finale à Lyon")
+    return {"home": home, "monde": monde, "sport": sport, "article": article, "other": other}
+
+
+def test_a_second_reader_gets_the_stored_page_without_a_query(site, django_assert_num_queries):
+    first = get("/monde/sommet-à-bruxelles/")
+    assert first["status"] == "200 OK" and first["cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = get("/monde/sommet-à-bruxelles/")
+    assert second["cache"] == "hit"
+    assert second["body"] == first["body"]
+    assert "Set-Cookie" not in second["headers"]
+    assert "s-maxage=" in second["headers"]["Cache-Control"]
+    assert second["headers"]["ETag"] == first["headers"]["ETag"]
+
+
+def test_validators_gzip_and_head(site):
+    first = get("/monde/")
+    etag = first["headers"]["ETag"]
+    assert etag.startswith('W/"')
+    not_modified = get("/monde/", if_none_match=etag)
+    assert not_modified["status"] == "304 Not Modified" and not_modified["body"] == b""
+    assert get("/monde/", if_none_match='"autre"')["status"] == "200 OK"
+    zipped = get("/monde/", accept_encoding="gzip, br")
+    assert zipped["headers"]["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped["body"]) == first["body"]
+    assert zipped["headers"]["ETag"] == etag
+    assert "Accept-Encoding" in zipped["headers"]["Vary"]
+    head = get("/monde/", method="HEAD")
+    assert head["status"] == "200 OK" and head["body"] == b""
+    assert head["headers"]["Content-Length"] == str(len(first["body"]))
+
+
+def test_tracking_parameters_share_the_page_and_real_ones_do_not(site):
+    get("/monde/")
+    assert get("/monde/", query="utm_source=x&fbclid=1")["cache"] == "hit"
+    assert get("/monde/", query="page=1")["cache"] == "miss"
+    assert get("/monde/", query="page=1")["cache"] == "hit"
+
+
+def test_editors_posts_and_private_answers_are_not_stored(site, settings):
+    get("/monde/")
+    editor = get("/monde/", cookie=f"{settings.SESSION_COOKIE_NAME}=abc")
+    assert editor["cache"] is None
+    assert get("/admin/login/")["cache"] is None
+    assert get("/monde/", method="POST")["cache"] is None
+    assert get("/nulle-part/")["status"].startswith("404")
+    assert get("/nulle-part/")["cache"] is None
+
+
+def test_publishing_purges_the_pages_that_show_the_article_and_no_other(
+    site, django_capture_on_commit_callbacks
+):
+    paths = [
+        "/",
+        "/monde/",
+        "/monde/sommet-à-bruxelles/",
+        reverse("news:author", args=["claire-vasseur"]),
+        reverse("news:tag", args=["europe"]),
+        reverse("findability:site_rss"),
+        reverse("findability:section_atom", args=["monde"]),
+        "/sport/",
+        "/sport/finale-à-lyon/",
+    ]
+    for path in paths:
+        assert get(path)["status"] == "200 OK", path
+        assert get(path)["cache"] == "hit", path
+    article = site["article"]
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "Sommet à Bruxelles : accord trouvé"
+        article.save_revision().publish()
+    for path in paths[:-2]:
+        answer = get(path)
+        assert answer["cache"] == "miss", path
+        assert "accord trouvé" in answer["body"].decode(), path
+    assert get("/sport/")["cache"] == "hit"
+    assert get("/sport/finale-à-lyon/")["cache"] == "hit"
+
+
+def test_unpublishing_and_moving_leave_no_stale_copy(site, django_capture_on_commit_callbacks):
+    article = site["article"]
+    article.refresh_from_db()  # the factory published a copy
+    assert get("/monde/sommet-à-bruxelles/")["status"] == "200 OK"
+    with django_capture_on_commit_callbacks(execute=True):
+        article.unpublish()
+    assert get("/monde/sommet-à-bruxelles/")["status"].startswith("404")
+    other = site["other"]
+    other.refresh_from_db()
+    assert get("/sport/finale-à-lyon/")["cache"] == "miss"
+    get("/sport/")
+    with django_capture_on_commit_callbacks(execute=True):
+        other.move(site["monde"], pos="last-child")
+    # Wagtail's redirects app sends the old address to the new one.
+    assert get("/sport/finale-à-lyon/")["status"] == "301 Moved Permanently"
+    assert "Finale à Lyon" not in get("/sport/")["body"].decode()
+    assert (
+        "Finale à Lyon"
+        not in get(reverse("findability:section_rss", args=["sport"]))["body"].decode()
+    )
+    assert get("/monde/finale-à-lyon/")["status"] == "200 OK"
+
+
+def test_a_section_or_the_site_settings_purge_everything(site, django_capture_on_commit_callbacks):
+    get("/sport/finale-à-lyon/")
+    with django_capture_on_commit_callbacks(execute=True):
+        site["monde"].save_revision().publish()  # the navigation shows sections
+    assert get("/sport/finale-à-lyon/")["cache"] == "miss"
+
+
+def test_a_purge_by_another_process_reaches_this_one_within_a_second(site, monkeypatch):
+    """The embedded shape: the task worker publishing a scheduled article purges its own
+    memory; the server's processes learn of it from the database."""
+    monkeypatch.setattr(page_cache, "LOCAL_SYNC_SECONDS", 0)
+    get("/monde/")
+    assert get("/monde/")["cache"] == "hit"
+    PagePurge.objects.record("/monde/")  # as written by another process
+    assert get("/monde/")["cache"] == "miss"
+    assert get("/monde/")["cache"] == "hit"
+    PagePurge.objects.record(PagePurge.EVERYTHING)
+    assert get("/monde/")["cache"] == "miss"
+    assert PagePurge.objects.count() == 2
+
+
+def test_the_cache_can_be_switched_off(site, settings):
+    settings.GAZETTE_PAGE_CACHE = False
+    get("/monde/")
+    assert get("/monde/")["cache"] is None
