@@ -7,9 +7,15 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+# make serve: one worker process per core, each running THREADS requests at once and taking
+# at most BACKPRESSURE in hand; the rest wait in the listen backlog (a small machine queues
+# instead of thrashing). Measured in bench/RESULTS.md; README « Mise en production ».
+WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+THREADS ?= 4
+BACKPRESSURE ?= 64
 PYTEST_ARGS ?=
 
-.PHONY: demo serve test test-sqlite test-postgres lint format browser messages bench clean
+.PHONY: demo serve test test-sqlite test-postgres lint format browser peers messages bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,11 +39,18 @@ serve: $(VENV)/.installed
 	$(MANAGE) collectstatic --no-input -v0
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(MANAGE) db_worker --interval 5 -v0 & \
-	  $(VENV)/bin/gunicorn gazette.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile -
+	  $(VENV)/bin/granian --interface wsgi gazette.wsgi:application --host $(HOST) --port $(PORT) \
+	    --workers $(WORKERS) --blocking-threads $(THREADS) --backpressure $(BACKPRESSURE) \
+	    --backlog 1024 --respawn-failed-workers --workers-kill-timeout 30 --access-log
 
 # Debian's Chromium for the browser tests; Playwright cannot download its own here.
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+# Varnish for the integration test of deploy/varnish/gazette.vcl, nginx for the benchmarks.
+peers:
+	@command -v varnishd >/dev/null || [ -x /usr/sbin/varnishd ] || { apt-get update -qq && apt-get install -y -qq varnish; }
+	@[ -x /usr/sbin/nginx ] || { apt-get update -qq && apt-get install -y -qq nginx-light; }
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff format --check .
@@ -53,10 +66,10 @@ messages: $(VENV)/.installed
 	cd gazette && ../$(PY) ../manage.py makemessages -l fr --no-obsolete --add-location=file
 	cd gazette && ../$(PY) ../manage.py compilemessages -l fr
 
-test-sqlite: $(VENV)/.installed browser
+test-sqlite: $(VENV)/.installed browser peers
 	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
 
-test-postgres: $(VENV)/.installed browser
+test-postgres: $(VENV)/.installed browser peers
 	DATABASE_URL=$(POSTGRES_URL) REDIS_URL=redis://127.0.0.1:6379/15 $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test: lint test-sqlite test-postgres

@@ -73,3 +73,23 @@ def test_pages_read_without_javascript(live_server, browser, article):
     page = browser.new_context(java_script_enabled=False).new_page()
     page.goto(live_server.url + article.url)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Nous ne céderons pas")
+
+
+def test_pages_break_no_rule_of_their_content_security_policy(live_server, page, article):
+    """The policy forbids inline scripts and styles: every page, with its comment form opened
+    and its beacon sent, must work without one."""
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    for url in ["/", "/monde/", "/recherche/?q=ville", article.url]:
+        response = page.goto(live_server.url + url)
+        policy = response.headers["content-security-policy"]
+        assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+        page.wait_for_load_state("networkidle")
+    page.get_by_role("button", name=re.compile("comment", re.IGNORECASE)).first.click()
+    expect(page.get_by_role("textbox").first).to_be_visible()
+    assert violations == []

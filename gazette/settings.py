@@ -11,6 +11,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -99,6 +100,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -215,8 +217,36 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "csv", "txt"]
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("GAZETTE_SESSION_AGE", 60 * 60 * 12)
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("GAZETTE_HTTPS", False)
 X_FRAME_OPTIONS = "SAMEORIGIN"
+
+# Production behind HTTPS: the proxy in front terminates TLS and says so in X-Forwarded-Proto.
+# `manage.py check --deploy` is clean with GAZETTE_HTTPS=1 (tested). HSTS preload is a promise
+# to browser vendors that only the operator can make: W021 is silenced, the README says how.
+# W019 too: X-Frame-Options stays SAMEORIGIN because Wagtail's preview panel frames the page.
+HTTPS = env_bool("GAZETTE_HTTPS", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^sante/"]  # load balancers' health checks speak plain HTTP
+    SECURE_HSTS_SECONDS = env_int("GAZETTE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("GAZETTE_HSTS_SUBDOMAINS", True)
+SILENCED_SYSTEM_CHECKS = ["security.W019", "security.W021"]
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+# Content-Security-Policy (django-csp) on the public site: our own scripts and styles only,
+# images from any HTTPS host too (media on S3 or a CDN), iframes from the video and social
+# embeds an article may carry.
+# The admin sets its own (Wagtail needs inline scripts); previews live under the admin path.
+EMBED_HOSTS = [
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+    "https://www.dailymotion.com",
+    "https://geo.dailymotion.com",
+    "https://platform.twitter.com",
+    "https://www.instagram.com",
+]
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -238,6 +268,23 @@ LOGGING = {
 GAZETTE_BROWSER_MAX_AGE = env_int("GAZETTE_BROWSER_MAX_AGE", 60)
 GAZETTE_SHARED_MAX_AGE = env_int("GAZETTE_SHARED_MAX_AGE", 600)
 GAZETTE_PAGE_SIZE = env_int("GAZETTE_PAGE_SIZE", 20)
+
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, "https://platform.twitter.com", "https://www.instagram.com"],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "https:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": EMBED_HOSTS,
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
 
 # Full-page cache in the app (gazette/core/page_cache.py) and purges of the proxy in front:
 # one or more Varnish (comma-separated URLs of their HTTP ports, which accept PURGE and BAN

@@ -93,10 +93,19 @@ def is_candidate(environ) -> bool:
     path = environ.get("PATH_INFO", "")
     if path.startswith(_excluded_prefixes()):
         return False
+    if settings.SECURE_SSL_REDIRECT and not _is_secure(environ):
+        return False  # Django answers with the redirect to HTTPS
     cookies = environ.get("HTTP_COOKIE", "")
     if cookies and settings.SESSION_COOKIE_NAME + "=" in cookies:
         return False  # an editor: Wagtail's user bar and previews are theirs alone
     return "HTTP_AUTHORIZATION" not in environ
+
+
+def _is_secure(environ) -> bool:
+    header = settings.SECURE_PROXY_SSL_HEADER
+    if header and environ.get(header[0], "").split(",")[0].strip() == header[1]:
+        return True
+    return environ.get("wsgi.url_scheme") == "https"
 
 
 def _excluded_prefixes() -> tuple[str, ...]:
