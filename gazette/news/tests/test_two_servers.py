@@ -105,7 +105,7 @@ def wait_for(process, url):
 def get(url: str) -> tuple[int, str | None, str]:
     request = urllib.request.Request(url, headers={"Host": "localhost"})
     try:
-        with urllib.request.urlopen(request, timeout=20) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=20) as response:
             return response.status, response.headers["X-Gazette-Cache"], response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.headers["X-Gazette-Cache"], ""

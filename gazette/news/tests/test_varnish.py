@@ -81,7 +81,7 @@ def varnish(live_server, settings):
 def fetch(url: str, **headers) -> tuple[int, str, str]:
     request = urllib.request.Request(url, headers={"Host": "localhost", **headers})
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=10) as response:
             return response.status, response.headers.get("X-Cache"), response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.headers.get("X-Cache"), ""
