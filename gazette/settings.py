@@ -101,6 +101,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    "gazette.core.replica.ReplicaMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -135,8 +136,19 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'gazette.sqlite3'}"),
         conn_max_age=env_int("GAZETTE_DB_CONN_MAX_AGE", 0),
+        conn_health_checks=True,
     )
 }
+# A read replica (PostgreSQL streaming replication) for anonymous readers' queries only:
+# gazette/core/replica.py.
+if env("DATABASE_REPLICA_URL", ""):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=env_int("GAZETTE_DB_CONN_MAX_AGE", 0),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["gazette.core.replica.ReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while the task worker or an editor writes; IMMEDIATE avoids the
     # "database is locked" upgrade deadlock of deferred transactions.
@@ -155,6 +167,11 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "gazette"}
     )
 }
+
+# Sessions: in Redis with the database behind when scaled out (a restart of Redis logs nobody
+# out), in the database otherwise.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 TASKS = {
     "default": {
@@ -193,6 +210,27 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Media on S3-compatible storage (django-storages) when several app servers share them: AWS,
+# Scaleway, OVHcloud, MinIO... Images get their own domain (a CDN) or the bucket's address.
+S3_BUCKET = env("GAZETTE_S3_BUCKET", "")
+if S3_BUCKET:
+    S3_MEDIA_DOMAIN = env("GAZETTE_S3_MEDIA_DOMAIN", "")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env("GAZETTE_S3_ENDPOINT_URL", "") or None,
+            "region_name": env("GAZETTE_S3_REGION", "") or None,
+            "access_key": env("GAZETTE_S3_ACCESS_KEY", ""),
+            "secret_key": env("GAZETTE_S3_SECRET_KEY", ""),
+            "custom_domain": S3_MEDIA_DOMAIN or None,
+            "querystring_auth": False,  # public images, cacheable URLs
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+    if S3_MEDIA_DOMAIN:
+        MEDIA_URL = f"https://{S3_MEDIA_DOMAIN}/"
 
 WAGTAIL_SITE_NAME = env("GAZETTE_SITE_NAME", "Gazette")
 WAGTAILADMIN_BASE_URL = env("GAZETTE_BASE_URL", "http://127.0.0.1:8000")
