@@ -8,20 +8,22 @@ from urllib.parse import unquote
 
 import pytest
 from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from django.urls import reverse
 
 from gazette.core import page_cache
 from gazette.core.models import PagePurge
-from gazette.wsgi import application
 
 from .factories import make_article, make_author, make_home, make_section
 
 pytestmark = pytest.mark.django_db
+# As gazette/wsgi.py composes it, less the beacon (an app above this one).
+application = page_cache.with_page_cache(get_wsgi_application())
 
 
 def get(path: str, *, method: str = "GET", query: str = "", **headers):
-    """One request through `gazette.wsgi.application`, as granian hands it over."""
+    """One request through the page cache and Django, as granian hands it over."""
     answer = {}
 
     def start_response(status, headers_list, exc_info=None):
