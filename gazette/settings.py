@@ -334,6 +334,13 @@ WAGTAILFRONTENDCACHE = {
         url.strip() for url in env("GAZETTE_FRONTEND_CACHE_URLS", "").split(",") if url.strip()
     )
 }
+# Or a CDN: Cloudflare through Wagtail's backend (purges by URL; README « Mise en production »).
+if env("GAZETTE_CLOUDFLARE_ZONE_ID", ""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["GAZETTE_CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": env("GAZETTE_CLOUDFLARE_API_TOKEN", ""),
+    }
 
 # Comments
 GAZETTE_COMMENT_IP_DAYS = env_int("GAZETTE_COMMENT_IP_DAYS", 30)
