@@ -141,9 +141,10 @@ DATABASES = {
 }
 # A read replica (PostgreSQL streaming replication) for anonymous readers' queries only:
 # gazette/core/replica.py.
-if env("DATABASE_REPLICA_URL", ""):
+REPLICA_URL = env("DATABASE_REPLICA_URL", "")
+if REPLICA_URL:
     DATABASES["replica"] = dj_database_url.parse(
-        os.environ["DATABASE_REPLICA_URL"],
+        REPLICA_URL,
         conn_max_age=env_int("GAZETTE_DB_CONN_MAX_AGE", 0),
         conn_health_checks=True,
     )
@@ -213,16 +214,19 @@ WHITENOISE_USE_FINDERS = DEBUG
 # Media on S3-compatible storage (django-storages) when several app servers share them: AWS,
 # Scaleway, OVHcloud, MinIO... Images get their own domain (a CDN) or the bucket's address.
 S3_BUCKET = env("GAZETTE_S3_BUCKET", "")
+S3_MEDIA_DOMAIN = env("GAZETTE_S3_MEDIA_DOMAIN", "")
+S3_OPTIONS = {
+    "endpoint_url": env("GAZETTE_S3_ENDPOINT_URL", "") or None,
+    "region_name": env("GAZETTE_S3_REGION", "") or None,
+    "access_key": env("GAZETTE_S3_ACCESS_KEY", ""),
+    "secret_key": env("GAZETTE_S3_SECRET_KEY", ""),
+}
 if S3_BUCKET:
-    S3_MEDIA_DOMAIN = env("GAZETTE_S3_MEDIA_DOMAIN", "")
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
+            **S3_OPTIONS,
             "bucket_name": S3_BUCKET,
-            "endpoint_url": env("GAZETTE_S3_ENDPOINT_URL", "") or None,
-            "region_name": env("GAZETTE_S3_REGION", "") or None,
-            "access_key": env("GAZETTE_S3_ACCESS_KEY", ""),
-            "secret_key": env("GAZETTE_S3_SECRET_KEY", ""),
             "custom_domain": S3_MEDIA_DOMAIN or None,
             "querystring_auth": False,  # public images, cacheable URLs
             "file_overwrite": False,
@@ -262,13 +266,15 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 # to browser vendors that only the operator can make: W021 is silenced, the README says how.
 # W019 too: X-Frame-Options stays SAMEORIGIN because Wagtail's preview panel frames the page.
 HTTPS = env_bool("GAZETTE_HTTPS", False)
+HSTS_SECONDS = env_int("GAZETTE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+HSTS_SUBDOMAINS = env_bool("GAZETTE_HSTS_SUBDOMAINS", True)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
     SECURE_REDIRECT_EXEMPT = [r"^sante/"]  # load balancers' health checks speak plain HTTP
-    SECURE_HSTS_SECONDS = env_int("GAZETTE_HSTS_SECONDS", 60 * 60 * 24 * 365)
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("GAZETTE_HSTS_SUBDOMAINS", True)
+    SECURE_HSTS_SECONDS = HSTS_SECONDS
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = HSTS_SUBDOMAINS
 SILENCED_SYSTEM_CHECKS = ["security.W019", "security.W021"]
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
@@ -335,11 +341,13 @@ WAGTAILFRONTENDCACHE = {
     )
 }
 # Or a CDN: Cloudflare through Wagtail's backend (purges by URL; README « Mise en production »).
-if env("GAZETTE_CLOUDFLARE_ZONE_ID", ""):
+CLOUDFLARE_ZONE_ID = env("GAZETTE_CLOUDFLARE_ZONE_ID", "")
+CLOUDFLARE_API_TOKEN = env("GAZETTE_CLOUDFLARE_API_TOKEN", "")
+if CLOUDFLARE_ZONE_ID:
     WAGTAILFRONTENDCACHE["cloudflare"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-        "ZONEID": os.environ["GAZETTE_CLOUDFLARE_ZONE_ID"],
-        "BEARER_TOKEN": env("GAZETTE_CLOUDFLARE_API_TOKEN", ""),
+        "ZONEID": CLOUDFLARE_ZONE_ID,
+        "BEARER_TOKEN": CLOUDFLARE_API_TOKEN,
     }
 
 # Comments
