@@ -104,6 +104,8 @@ MIDDLEWARE = [
     "gazette.core.replica.ReplicaMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
+    # ETag and 304 for what the page cache does not serve (a miss, GAZETTE_PAGE_CACHE=0).
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
