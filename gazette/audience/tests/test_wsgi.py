@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 import sys
 
 import pytest
@@ -16,7 +17,14 @@ from .readers import READER, stored_views
 pytestmark = pytest.mark.django_db
 
 
-def call(path: str, body: bytes = b"", *, method: str = "POST", host: str = "localhost"):
+def call(
+    path: str,
+    body: bytes = b"",
+    *,
+    method: str = "POST",
+    host: str = "localhost",
+    remote_addr: str = READER["ip"],
+):
     answer = {}
 
     def start_response(status, headers):
@@ -31,7 +39,7 @@ def call(path: str, body: bytes = b"", *, method: str = "POST", host: str = "loc
         "HTTP_HOST": host,
         "CONTENT_TYPE": "text/plain;charset=UTF-8",
         "CONTENT_LENGTH": str(len(body)),
-        "REMOTE_ADDR": READER["ip"],
+        "REMOTE_ADDR": remote_addr,
         "HTTP_USER_AGENT": READER["user_agent"],
         "wsgi.input": io.BytesIO(body),
         "wsgi.url_scheme": "http",
@@ -77,3 +85,19 @@ def test_other_paths_go_through_django(article):
 
     assert answer["status"] == "200 OK"
     assert "X-Frame-Options" in answer["headers"]
+
+
+def test_reads_count_behind_the_full_page_cache(mode, article):
+    """The page a reader gets from the cache carries the beacon, and the beacon is never
+    cached: three readers of one stored page are three reads."""
+    first = call(article.url, method="GET")
+    stored = call(article.url, method="GET")
+    assert stored["headers"]["X-Gazette-Cache"] == "hit"
+    html = stored["body"].decode()
+    article_id = int(re.search(r'data-article="(\d+)"', html)[1])
+    endpoint = re.search(r'data-endpoint="([^"]+)"', html)[1]
+    assert first["body"] == stored["body"] and article_id == article.pk
+    for reader in ("198.51.100.1", "198.51.100.2", "198.51.100.3"):
+        answer = call(endpoint, json.dumps({"id": article_id}).encode(), remote_addr=reader)
+        assert answer["status"] == "204 No Content"
+    assert stored_views(article=article) == 3
