@@ -189,3 +189,11 @@ def test_the_cache_can_be_switched_off(site, settings):
     settings.GAZETTE_PAGE_CACHE = False
     get("/monde/")
     assert get("/monde/")["cache"] is None
+
+
+def test_without_the_page_cache_django_still_answers_304(site, settings, client):
+    settings.GAZETTE_PAGE_CACHE = False
+    first = client.get("/monde/")
+    assert first.status_code == 200 and first["ETag"]
+    again = client.get("/monde/", headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304
