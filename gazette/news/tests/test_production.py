@@ -23,6 +23,7 @@ def test_check_deploy_is_clean_with_the_production_settings(tmp_path):
         "GAZETTE_ALLOWED_HOSTS": "www.exemple.fr",
         "GAZETTE_VAR_DIR": str(tmp_path),
     }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests, never in production
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=django_settings.BASE_DIR,
