@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "gazette.audience",
     "gazette.findability",
     "gazette.demo",
+    "gazette.wordpress",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
