@@ -58,6 +58,7 @@ from . import pagetree, redirects
 from .content import ARTICLE_BLOCKS, PAGE_BLOCKS, convert, plain_text
 from .media import ImageSource, import_image
 from .models import WordPressItem
+from .tasks import index_articles
 from .wxr import Author as WPAuthor
 from .wxr import Channel, Item, Term, read_wxr
 
@@ -560,6 +561,9 @@ class Importer:
             )
             WordPressItem.objects.bulk_create(rows)
             self.report.created[Kind.POST] += len(fresh)
+            if fresh:
+                pks = [article.pk for _, article, _, _ in fresh]
+                transaction.on_commit(lambda: index_articles.enqueue(pks))
         self.on_progress(len(batch), self.report)
 
     def _section_by_pk(self, pk: int) -> SectionPage:

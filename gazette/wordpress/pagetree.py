@@ -5,6 +5,7 @@ page, updates the parent, and the import then saves a revision and publishes it;
 queries a page, too slow for 10,000 posts in a minute. Here the treebeard paths are computed
 in Python from the parent's last child (the parent row is locked for the batch), the base rows
 go in with one `bulk_create`, the article rows with one insert, and `numchild` is bumped once.
+Search indexing is left to the caller (see `tasks.py`).
 
 Django's `bulk_create` refuses multi-table inheritance children, hence the `_insert` of the
 child table's own columns, which is what `save()` itself does for the child part.
@@ -13,7 +14,6 @@ child table's own columns, which is what `save()` itself does for the child part
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backends
 
 
 def unique_slug(slug: str, taken: set[str]) -> str:
@@ -52,5 +52,3 @@ def add_children(parent: Page, children: list[Page]) -> None:
     local_fields = list(model._meta.local_concrete_fields)
     model._base_manager._insert(children, fields=local_fields, using=parent._state.db)
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(children))
-    for backend in get_search_backends():
-        backend.add_bulk(model, children)
