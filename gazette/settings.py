@@ -109,6 +109,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "gazette.wordpress.middleware.WordPressQueryRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "gazette.urls"
