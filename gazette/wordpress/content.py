@@ -405,5 +405,8 @@ def plain_text(text: str) -> str:
         return ""
     text = re.sub(r"<br\s*/?>|</p>", "\n", text, flags=re.I)
     cleaned = nh3.clean(text, tags=set(), strip_comments=True)
-    lines = [" ".join(line.split()) for line in html.unescape(cleaned).split("\n")]
+    # Ordinary spaces collapse; the no-break spaces of French typography stay.
+    lines = [
+        re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in html.unescape(cleaned).split("\n")
+    ]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

@@ -32,8 +32,8 @@ def parse_attrs(text: str) -> dict[str, str]:
     }
     if text.startswith("="):  # [youtube=https://...]
         attrs.setdefault("url", text[1:].strip().strip("\"'"))
-    elif text and "=" not in text.split()[0]:
-        attrs.setdefault("url", text.split()[0].strip("\"'"))
+    elif text and ("=" not in text.split()[0] or text.startswith(("http://", "https://"))):
+        attrs["url"] = text.split()[0].strip("\"'")
     return attrs
 
 
