@@ -9,7 +9,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
 
-.PHONY: demo serve test test-sqlite test-postgres lint format browser messages bench clean
+.PHONY: demo serve test test-sqlite test-postgres lint format browser messages bench import-wordpress clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,13 @@ serve: $(VENV)/.installed
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(MANAGE) db_worker --interval 5 -v0 & \
 	  $(VENV)/bin/gunicorn gazette.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile -
+
+# make import-wordpress FILE=export.xml [UPLOADS=dossier | MEDIA_BASE_URL=adresse] [DRY_RUN=1]
+import-wordpress: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "Indiquez l'export : make import-wordpress FILE=export.xml"; exit 1; }
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) import_wordpress "$(FILE)" $(if $(UPLOADS),--uploads "$(UPLOADS)") \
+	  $(if $(MEDIA_BASE_URL),--media-base-url "$(MEDIA_BASE_URL)") $(if $(DRY_RUN),--dry-run)
 
 # Debian's Chromium for the browser tests; Playwright cannot download its own here.
 browser:
