@@ -190,3 +190,15 @@ def test_old_addresses_redirect(report, client, old, target):
         return
     assert (response.status_code, response["Location"]) == (301, expected)
     assert client.get(old, follow=True).status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_imported_article_opens_in_the_editor_and_publishes(report, fete, admin_client):
+    """The bulk insert builds the page rows itself: Wagtail's editor must take them as its own."""
+    assert admin_client.get(f"/admin/pages/{fete.pk}/edit/").status_code == 200
+    draft = mapped("post", 203)
+    draft.title = "Titre revu par l'éditeur"
+    draft.save_revision().publish()
+    draft.refresh_from_db()
+    assert draft.live and draft.title == "Titre revu par l'éditeur"
+    assert not ArticlePage.find_problems()[0]
