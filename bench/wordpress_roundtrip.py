@@ -19,6 +19,7 @@ import html
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import time
@@ -50,6 +51,10 @@ def fetch(url: str, *, follow: bool = True) -> tuple[int, str, str]:
             return response.status, "", response.read().decode("utf-8", "replace")
     except HTTPError as error:
         return error.code, error.headers.get("Location", ""), ""
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"\s+", "", html.unescape(text))
 
 
 def wordpress_total(kind: str) -> int:
@@ -181,8 +186,10 @@ def main() -> None:
             wp_status, _, wp_page = fetch(WORDPRESS + old)
             status, location, _ = fetch(GAZETTE + old, follow=False)
             final_status, _, page = fetch(GAZETTE + (location or old))
-            title = html.unescape(item.title).strip()
-            same = title in html.unescape(page) and title in html.unescape(wp_page)
+            # Both sites set French spacing and typographic quotes at render: compare the
+            # characters, not the spaces.
+            title = _letters(item.title)
+            same = title in _letters(page) and title in _letters(wp_page)
             print(
                 f"| `{old}` | {wp_status} | {status} | `{location or old}` → {final_status} "
                 f"| {'oui' if same else 'NON'} |"

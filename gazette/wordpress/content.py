@@ -145,7 +145,7 @@ class _Builder:
     def sanitise(self, markup: str, tags: set[str]) -> str:
         for old, new in RENAMES.items():
             markup = re.sub(rf"<(/?){old}\b", rf"<\1{new}", markup)
-        return nh3.clean(
+        cleaned = nh3.clean(
             markup,
             tags=tags,
             attributes={"a": {"href"}},
@@ -153,13 +153,15 @@ class _Builder:
             link_rel=None,
             strip_comments=True,
         ).strip()
+        # Wagtail's editor reads <br/> and fails on the <br> that html5ever writes.
+        return cleaned.replace("<br>", "<br/>")
 
     def paragraph(self, element) -> None:
         images = list(element.iter("img"))
         for img in images:
             self._detach(img)
         text = self.inline_html(element)
-        plain = " ".join(element.text_content().split())
+        plain = squash(element.text_content())
         if plain:
             url = URL_ONLY.match(plain)
             embed = embed_url(url.group(1)) if url else None
@@ -207,7 +209,7 @@ class _Builder:
                 )
             return
         pk, default_caption = found
-        caption = " ".join((caption or default_caption).split())
+        caption = squash(caption or default_caption)
         if len(caption) > CAPTION_MAX:
             self.warn(f"légende raccourcie à {CAPTION_MAX} caractères")
             caption = caption[: CAPTION_MAX - 1] + "…"
@@ -216,7 +218,7 @@ class _Builder:
     def figure(self, element) -> None:
         classes = element.get("class", "")
         caption_el = element.find(".//figcaption")
-        caption = " ".join(caption_el.text_content().split()) if caption_el is not None else ""
+        caption = squash(caption_el.text_content()) if caption_el is not None else ""
         if caption_el is not None:
             caption_el.getparent().remove(caption_el)
         if "wp-block-embed" in classes:
@@ -263,17 +265,15 @@ class _Builder:
         cite = element.find(".//cite")
         source = ""
         if cite is not None:
-            source = " ".join(cite.text_content().split()).lstrip("—– ").strip()
+            source = squash(cite.text_content()).lstrip("—– ").strip()
             self._detach(cite)
         footer = element.find(".//footer")
         if footer is not None and not source:
-            source = " ".join(footer.text_content().split()).lstrip("—– ").strip()
+            source = squash(footer.text_content()).lstrip("—– ").strip()
             self._detach(footer)
         parts = [
-            " ".join(p.text_content().split())
-            for p in element.iter("p")
-            if p.text_content().strip()
-        ] or [" ".join(element.text_content().split())]
+            squash(p.text_content()) for p in element.iter("p") if p.text_content().strip()
+        ] or [squash(element.text_content())]
         text = "\n\n".join(parts).strip()
         if not text:
             return
@@ -282,7 +282,7 @@ class _Builder:
         self.add("quote", {"text": text, "source": source})
 
     def heading(self, element) -> None:
-        text = " ".join(element.text_content().split())
+        text = squash(element.text_content())
         if not text:
             return
         if len(text) > INTERTITLE_MAX:
@@ -294,9 +294,8 @@ class _Builder:
     def as_text(self, element, what: str) -> None:
         self.warn(f"{what} sans équivalent dans Gazette, gardé en texte")
         rows = [
-            " | ".join(" ".join(c.text_content().split()) for c in row)
-            for row in element.iter("tr")
-        ] or [" ".join(element.text_content().split())]
+            " | ".join(squash(c.text_content()) for c in row) for row in element.iter("tr")
+        ] or [squash(element.text_content())]
         lines = [html.escape(r) for r in rows if r.strip()]
         if lines:
             self.add("paragraph", "<p>" + "<br/>".join(lines) + "</p>")
@@ -374,6 +373,12 @@ class _Builder:
             self.paragraph(element)
 
 
+def squash(text: str) -> str:
+    """Runs of ordinary white space become one space; the no-break spaces of French
+    typography (« : », « ! ») stay, as WordPress stored them."""
+    return re.sub(r"[ \t\n\r\f\v]+", " ", text).strip()
+
+
 def _link(url: str, text: str) -> str:
     return f'<p><a href="{html.escape(url, quote=True)}">{html.escape(text)}</a></p>'
 
@@ -405,8 +410,5 @@ def plain_text(text: str) -> str:
         return ""
     text = re.sub(r"<br\s*/?>|</p>", "\n", text, flags=re.I)
     cleaned = nh3.clean(text, tags=set(), strip_comments=True)
-    # Ordinary spaces collapse; the no-break spaces of French typography stay.
-    lines = [
-        re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in html.unescape(cleaned).split("\n")
-    ]
+    lines = [squash(line) for line in html.unescape(cleaned).split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

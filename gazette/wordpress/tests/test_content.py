@@ -55,7 +55,7 @@ CASES = [
         "classic paragraphs",
         "Premier paragraphe,\nsur deux lignes.\n\nSecond paragraphe.",
         [
-            ("paragraph", "<p>Premier paragraphe,<br>\nsur deux lignes.</p>"),
+            ("paragraph", "<p>Premier paragraphe,<br/>\nsur deux lignes.</p>"),
             ("paragraph", "<p>Second paragraphe.</p>"),
         ],
     ),

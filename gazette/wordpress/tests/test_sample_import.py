@@ -111,7 +111,7 @@ def test_every_post_field_is_mapped(runs, post):
             pk=WordPressItem.objects.get(kind="attachment", wp_id=int(thumbnail)).object_id
         )
         assert article.lead_image == image
-        assert article.lead_image_caption == "Illustration : Le Journal Témoin."
+        assert article.lead_image_caption == "Illustration\u00a0: Le Journal Témoin."
     assert len(article.body) >= 3
 
 
@@ -162,7 +162,7 @@ def test_images_carry_title_alt_text_and_sit_in_the_body(runs):
     article = article_for(attachment.parent)
     blocks = [b for b in article.body if b.block_type == "image"]
     assert blocks and blocks[0].value["image"] == image
-    assert blocks[0].value["caption"] == "Illustration : Le Journal Témoin."
+    assert blocks[0].value["caption"] == "Illustration\u00a0: Le Journal Témoin."
 
 
 @pytest.mark.django_db
