@@ -44,6 +44,7 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Page, Site
 
 from gazette.comments.models import NAME_MAX_LENGTH, TEXT_MAX_LENGTH, URL_MAX_LENGTH, Comment
+from gazette.core.models import CreditedImage
 from gazette.news.models import (
     ArticleAuthor,
     ArticlePage,
@@ -71,6 +72,15 @@ COMMENT_STATUSES = {
     "spam": Comment.Status.SPAM,
     "trash": Comment.Status.TRASH,
     "post-trashed": Comment.Status.TRASH,
+}
+TARGETS = {
+    Kind.AUTHOR: Author,
+    Kind.CATEGORY: SectionPage,
+    Kind.TAG: Tag,
+    Kind.ATTACHMENT: CreditedImage,
+    Kind.POST: ArticlePage,
+    Kind.PAGE: SimplePage,
+    Kind.COMMENT: Comment,
 }
 STANDFIRST_WORDS, STANDFIRST_MAX = 55, 600
 FALLBACK_SECTION = ("non-classe", "Non classé")
@@ -229,8 +239,20 @@ class Importer:
         return home
 
     def _mapping(self, kind: str, wp_ids) -> dict[int, WordPressItem]:
-        rows = WordPressItem.objects.filter(source=self.source, kind=kind, wp_id__in=list(wp_ids))
-        return {row.wp_id: row for row in rows}
+        """The rows of earlier runs whose Gazette object still exists. An object an editor
+        has since deleted is imported again: its stale row goes, so that the new row does
+        not collide with it."""
+        rows = list(
+            WordPressItem.objects.filter(source=self.source, kind=kind, wp_id__in=list(wp_ids))
+        )
+        model = TARGETS[kind]
+        alive = set(
+            model.objects.filter(pk__in=[r.object_id for r in rows]).values_list("pk", flat=True)
+        )
+        stale = [row.pk for row in rows if row.object_id not in alive]
+        if stale:
+            WordPressItem.objects.filter(pk__in=stale).delete()
+        return {row.wp_id: row for row in rows if row.object_id in alive}
 
     def _remember(self, kind, wp_id, object_id, digest, guid="") -> WordPressItem:
         return WordPressItem(
@@ -394,6 +416,7 @@ class Importer:
                 "--media-base-url",
             )
         for wp_id, item in attachments.items():
+            self.on_progress(1, self.report)
             caption = plain_text(item.excerpt)[:300]
             row = known.get(wp_id)
             if row:
@@ -413,7 +436,6 @@ class Importer:
                 self.report.created[Kind.ATTACHMENT] += 1
             else:
                 continue
-            self.on_progress(1, self.report)
             for name in (item.meta.get("_wp_attached_file", ""), item.attachment_url):
                 if name:
                     self.image_files[_file_key(name)] = found[wp_id]
@@ -510,6 +532,7 @@ class Importer:
             by_guid = {
                 row.guid: row
                 for row in WordPressItem.objects.filter(kind=Kind.POST, guid__in=missing_guids)
+                if ArticlePage.objects.filter(pk=row.object_id).exists()
             }
             new: dict[int, list[tuple[Item, ArticlePage, dict]]] = defaultdict(list)
             rows, fresh = [], []

@@ -146,3 +146,14 @@ def test_import_killed_halfway_resumes_to_the_same_site(tmp_path):
     for part in single:
         assert resumed[part] == single[part], part
     assert all(numchild == actual for _, numchild, actual in single["numchild"])
+
+
+@pytest.mark.django_db
+def test_an_article_deleted_in_gazette_comes_back_on_the_next_run(tmp_path):
+    run_import(EDGE_CASES, report=tmp_path / "1.txt")
+    row = WordPressItem.objects.get(kind="post", wp_id=203)
+    ArticlePage.objects.get(pk=row.object_id).delete()
+    run_import(EDGE_CASES, report=tmp_path / "2.txt")
+    row = WordPressItem.objects.get(kind="post", wp_id=203)
+    assert ArticlePage.objects.get(pk=row.object_id).title == "Même titre, autre article"
+    assert ArticlePage.objects.count() == 5
