@@ -159,7 +159,9 @@ def clean_slug(raw: str) -> str:
 
 
 def _where(item: Item) -> str:
-    title = Truncator(clean_title(item.title)).chars(50) or "(sans titre)"
+    """Called for every item, warning or not: kept cheap (no sanitiser, no Truncator)."""
+    title = " ".join(html.unescape(re.sub(r"<[^>]*>", "", item.title)).split())
+    title = (title[:49] + "…" if len(title) > 50 else title) or "(sans titre)"
     return f"ligne {item.line}, {item.post_type} {item.wp_id} « {title} »"
 
 

