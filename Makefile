@@ -35,12 +35,13 @@ serve: $(VENV)/.installed
 	  $(MANAGE) db_worker --interval 5 -v0 & \
 	  $(VENV)/bin/gunicorn gazette.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile -
 
-# make import-wordpress FILE=export.xml [UPLOADS=dossier | MEDIA_BASE_URL=adresse] [DRY_RUN=1]
+# make import-wordpress FILE=export.xml [UPLOADS=dossier | MEDIA_BASE_URL=adresse] [USERS=1] [DRY_RUN=1]
 import-wordpress: $(VENV)/.installed
 	@test -n "$(FILE)" || { echo "Indiquez l'export : make import-wordpress FILE=export.xml"; exit 1; }
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) import_wordpress "$(FILE)" $(if $(UPLOADS),--uploads "$(UPLOADS)") \
-	  $(if $(MEDIA_BASE_URL),--media-base-url "$(MEDIA_BASE_URL)") $(if $(DRY_RUN),--dry-run)
+	  $(if $(MEDIA_BASE_URL),--media-base-url "$(MEDIA_BASE_URL)") $(if $(USERS),--users) \
+	  $(if $(DRY_RUN),--dry-run)
 
 # Debian's Chromium for the browser tests; Playwright cannot download its own here.
 browser:

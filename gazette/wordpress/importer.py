@@ -34,6 +34,8 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
@@ -54,6 +56,7 @@ from gazette.news.models import (
     SectionPage,
     SimplePage,
 )
+from gazette.news.newsroom import WRITER
 
 from . import pagetree, redirects
 from .content import ARTICLE_BLOCKS, PAGE_BLOCKS, convert, plain_text
@@ -96,6 +99,7 @@ LABELS = {
     Kind.PAGE: "pages",
     Kind.COMMENT: "commentaires",
     "redirect": "redirections",
+    "user": "comptes",
 }
 
 
@@ -172,9 +176,11 @@ class Importer:
         *,
         images: ImageSource,
         batch_size: int = 200,
+        users: bool = False,
         on_progress: Callable[[int, Report], None] = lambda n, report: None,
     ):
         self.path, self.images, self.batch_size = Path(path), images, batch_size
+        self.users = users
         self.on_progress = on_progress
         self.report = Report()
         self.scanned: Scan | None = None
@@ -301,8 +307,27 @@ class Importer:
                 else:
                     self.report.skipped[Kind.AUTHOR] += 1
                 self._save_mapping(self._remember(Kind.AUTHOR, wp_author.wp_id, author.pk, digest))
+                if self.users:
+                    self._ensure_user(wp_author)
             by_login[wp_author.login] = author.pk
         return by_login
+
+    def _ensure_user(self, wp_author: WPAuthor) -> None:
+        """An account in the Rédacteur group, without a password: the journalist sets one
+        through « Mot de passe oublié », so no password travels with the export."""
+        user, created = get_user_model().objects.get_or_create(
+            username=wp_author.login[:150],
+            defaults={
+                "email": _valid(_email, wp_author.email),
+                "first_name": wp_author.first_name[:150],
+                "last_name": wp_author.last_name[:150],
+            },
+        )
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+            user.groups.add(Group.objects.get(name=WRITER))
+            self.report.created["user"] += 1
 
     def _author_for(self, login: str, where: str) -> int:
         if login not in self.authors:

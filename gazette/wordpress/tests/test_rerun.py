@@ -157,3 +157,17 @@ def test_an_article_deleted_in_gazette_comes_back_on_the_next_run(tmp_path):
     row = WordPressItem.objects.get(kind="post", wp_id=203)
     assert ArticlePage.objects.get(pk=row.object_id).title == "Même titre, autre article"
     assert ArticlePage.objects.count() == 5
+
+
+@pytest.mark.django_db
+def test_users_option_gives_each_author_a_writer_account_without_password(tmp_path):
+    from django.contrib.auth import get_user_model
+
+    from gazette.news.newsroom import WRITER
+
+    run_import(EDGE_CASES, users=True, report=tmp_path / "1.txt")
+    run_import(EDGE_CASES, users=True, report=tmp_path / "2.txt")
+    user = get_user_model().objects.get(username="rdupont")
+    assert (user.first_name, user.email) == ("René", "rene@exemple.fr")
+    assert not user.has_usable_password()
+    assert list(user.groups.values_list("name", flat=True)) == [WRITER]

@@ -46,6 +46,11 @@ class Command(BaseCommand):
             help="tout lire et convertir, ne rien enregistrer",
         )
         parser.add_argument(
+            "--users",
+            action="store_true",
+            help="crée aussi un compte Rédacteur (sans mot de passe) par auteur WordPress",
+        )
+        parser.add_argument(
             "--report",
             type=Path,
             help="fichier des avertissements (par défaut var/import-wordpress-<date>.txt)",
@@ -57,7 +62,9 @@ class Command(BaseCommand):
             help="articles écrits par transaction (200 par défaut)",
         )
 
-    def handle(self, *, path, uploads, media_base_url, dry_run, report, batch_size, **options):
+    def handle(
+        self, *, path, uploads, media_base_url, dry_run, report, batch_size, users, **options
+    ):
         verbosity = options["verbosity"]
         export = Path(path)
         if not export.is_file():
@@ -67,7 +74,7 @@ class Command(BaseCommand):
         images = ImageSource(uploads=uploads, base_url=media_base_url)
         if dry_run:
             images = ImageSource()
-        importer = Importer(export, images=images, batch_size=batch_size)
+        importer = Importer(export, images=images, batch_size=batch_size, users=users)
         try:
             scanned = importer.check()
         except WXRError as error:
