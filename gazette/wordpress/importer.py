@@ -439,8 +439,7 @@ class Importer:
         if attachments and not self.images.enabled:
             self.report.warn(
                 "images",
-                f"{len(attachments)} pièce(s) jointe(s) non importée(s) : ni --uploads ni "
-                "--media-base-url",
+                f"{len(attachments)} pièce(s) jointe(s) non importée(s) : {self.images.why_not}",
             )
         for wp_id, item in attachments.items():
             self.on_progress(1, self.report)

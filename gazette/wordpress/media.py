@@ -36,6 +36,8 @@ class ImageSource:
 
     uploads: Path | None = None
     base_url: str = ""
+    # Said in the report when there is no source: the operator gave none, or a dry run.
+    why_not: str = "ni --uploads ni --media-base-url"
 
     @property
     def enabled(self) -> bool:

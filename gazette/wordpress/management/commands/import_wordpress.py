@@ -72,8 +72,8 @@ class Command(BaseCommand):
         if uploads and not uploads.is_dir():
             raise CommandError(f"{uploads} : dossier introuvable")
         images = ImageSource(uploads=uploads, base_url=media_base_url)
-        if dry_run:
-            images = ImageSource()
+        if dry_run:  # images would be written to the media folder: not read at all
+            images = ImageSource(why_not="pas d'images avec --dry-run")
         importer = Importer(export, images=images, batch_size=batch_size, users=users)
         try:
             scanned = importer.check()
