@@ -131,8 +131,7 @@ class _Builder:
         if kind == "quote":
             source = f" — {html.escape(value['source'])}" if value["source"] else ""
             return f"<p><i>« {html.escape(value['text'])} »</i>{source}</p>"
-        url = html.escape(value["url"], quote=True)
-        return f'<p><a href="{url}">{html.escape(value.get("caption") or value["url"])}</a></p>'
+        return _link(value["url"], value.get("caption") or value["url"])
 
     # Inline content -------------------------------------------------------------------
 
@@ -203,10 +202,7 @@ class _Builder:
             self.warn(f"image introuvable dans l'import, gardée en lien : {label}")
             alt = (img.get("alt", "") if img is not None else "") or caption or "Image"
             if src:
-                self.add(
-                    "paragraph",
-                    f'<p><a href="{html.escape(src, quote=True)}">{html.escape(alt)}</a></p>',
-                )
+                self.add("paragraph", _link(src, alt))
             return
         pk, default_caption = found
         caption = squash(caption or default_caption)
@@ -307,10 +303,7 @@ class _Builder:
         else:
             self.warn(f"iframe retirée, gardée en lien : {src or '(sans adresse)'}")
             if src:
-                self.add(
-                    "paragraph",
-                    f'<p><a href="{html.escape(src, quote=True)}">{html.escape(src)}</a></p>',
-                )
+                self.add("paragraph", _link(src, src))
 
     def container(self, element) -> None:
         if (element.text or "").strip():
