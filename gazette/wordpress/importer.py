@@ -341,27 +341,15 @@ class Importer:
         return self.authors[login]
 
     def _import_categories(self, terms: list[Term]) -> dict[str, SectionPage]:
-        """Parents before children, whatever the file's order; a category whose parent is
-        missing goes under la une."""
         known = self._mapping(Kind.CATEGORY, [t.wp_id for t in terms])
-        by_slug = {t.slug: t for t in terms}
-        sections: dict[str, SectionPage] = {}
 
-        def place(term: Term, seen: frozenset = frozenset()) -> SectionPage:
-            if term.slug in sections:
-                return sections[term.slug]
-            parent_term = by_slug.get(term.parent_slug)
-            if parent_term and term.parent_slug not in seen:
-                parent = place(parent_term, seen | {term.slug})
-            else:
-                parent = self.home
+        def create(term: Term, parent: SectionPage | None) -> SectionPage:
             with transaction.atomic():
-                sections[term.slug] = self._section(term, parent, known.get(term.wp_id))
-            return sections[term.slug]
+                return self._section(term, parent or self.home, known.get(term.wp_id))
 
-        for term in terms:
-            place(term)
-        return sections
+        return parents_first(
+            terms, key=lambda t: t.slug, parent_key=lambda t: t.parent_slug, create=create
+        )
 
     def _section(self, term: Term, parent: Page, row: WordPressItem | None) -> SectionPage:
         digest = checksum([term.name, term.description])
@@ -756,24 +744,21 @@ class Importer:
     # Pages ----------------------------------------------------------------------------
 
     def _import_pages(self, pages: list[Item]) -> None:
-        """Pages are few: Wagtail's own `add_child` and publishing, parents first."""
+        """Pages are few: Wagtail's own `add_child` and publishing."""
         known = self._mapping(Kind.PAGE, [p.wp_id for p in pages])
-        by_id = {p.wp_id: p for p in pages}
-        placed: dict[int, Page] = {}
 
-        def place(item: Item, seen: frozenset = frozenset()) -> Page:
-            if item.wp_id in placed:
-                return placed[item.wp_id]
-            parent = self.home
-            if item.parent in by_id and item.parent not in seen:
-                parent = place(by_id[item.parent], seen | {item.wp_id})
+        def create(item: Item, parent: Page | None) -> Page:
             with transaction.atomic():
-                placed[item.wp_id] = self._page(item, parent, known.get(item.wp_id))
+                page = self._page(item, parent or self.home, known.get(item.wp_id))
             self.on_progress(1, self.report)
-            return placed[item.wp_id]
+            return page
 
-        for item in sorted(pages, key=lambda p: (p.menu_order, p.wp_id)):
-            place(item)
+        parents_first(
+            sorted(pages, key=lambda p: (p.menu_order, p.wp_id)),
+            key=lambda p: p.wp_id,
+            parent_key=lambda p: p.parent,
+            create=create,
+        )
 
     def _page(self, item: Item, parent: Page, row: WordPressItem | None) -> Page:
         where = _where(item)
@@ -845,6 +830,27 @@ class Importer:
             source=self.source, kind__in=[Kind.POST, Kind.PAGE], wp_id=wp_id
         ).first()
         return row.object_id if row else None
+
+
+def parents_first(items: list, *, key, parent_key, create) -> dict:
+    """`create(item, parent)` for each item, its parent's first, whatever the file's order.
+    A parent missing from the export, or a loop, gives None: the item goes to the top."""
+    by_key = {key(item): item for item in items}
+    placed: dict = {}
+
+    def place(item, seen: frozenset = frozenset()):
+        if key(item) not in placed:
+            parent_item = by_key.get(parent_key(item))
+            parent = None
+            if parent_item is not None and parent_key(item) not in seen:
+                parent = place(parent_item, seen | {key(item)})
+            if key(item) not in placed:  # a loop came back here and placed it already
+                placed[key(item)] = create(item, parent)
+        return placed[key(item)]
+
+    for item in items:
+        place(item)
+    return placed
 
 
 def _category_path(slug: str, by_slug: dict[str, Term]) -> str:

@@ -61,3 +61,18 @@ def test_comments_and_meta_are_read_with_the_item():
     assert item.meta["_thumbnail_id"] == "19"
     assert [c.wp_id for c in item.comments][:2] == [17, 18]
     assert item.comments[1].parent == 17
+
+
+def test_parents_come_first_and_loops_end_at_the_top():
+    from gazette.wordpress.importer import parents_first
+
+    made = []
+
+    def create(item, parent):
+        made.append((item[0], parent))
+        return item[0]
+
+    items = [("c", "b"), ("b", "a"), ("a", ""), ("x", "y"), ("y", "x"), ("s", "s")]
+    parents_first(items, key=lambda i: i[0], parent_key=lambda i: i[1], create=create)
+    assert made[:3] == [("a", None), ("b", "a"), ("c", "b")]
+    assert sorted(name for name, _ in made) == ["a", "b", "c", "s", "x", "y"]
