@@ -550,8 +550,13 @@ class Importer:
             }
             new: dict[int, list[tuple[Item, ArticlePage, dict]]] = defaultdict(list)
             rows, fresh = [], []
+            in_batch: set[int] = set()
             for item in batch:
                 where = _where(item)
+                if item.wp_id in self.post_pages or item.wp_id in in_batch:
+                    self.report.warn(where, "identifiant déjà lu plus haut dans l'export, ignoré")
+                    continue
+                in_batch.add(item.wp_id)
                 fields, warnings = self._article_fields(item, where)
                 for message in warnings:
                     self.report.warn(where, message)

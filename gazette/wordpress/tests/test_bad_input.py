@@ -135,3 +135,16 @@ def test_a_huge_post_imports_whole(tmp_path):
     from gazette.news.models import ArticlePage
 
     assert len(ArticlePage.objects.get().body) == 2_000
+
+
+@pytest.mark.django_db
+def test_a_post_twice_in_the_export_is_imported_once(tmp_path):
+    from gazette.news.models import ArticlePage
+
+    path = tmp_path / "twice.xml"
+    item = ITEM.replace("<wp:status>", "<wp:post_name>deux-fois</wp:post_name><wp:status>")
+    path.write_text(HEADER + item + item + "</channel></rss>")
+    report = tmp_path / "r.txt"
+    call_command("import_wordpress", str(path), report=report, stdout=StringIO())
+    assert ArticlePage.objects.count() == 1
+    assert "déjà lu plus haut" in report.read_text()
