@@ -446,6 +446,9 @@ class Importer:
                     self._save_mapping(
                         self._remember(Kind.ATTACHMENT, wp_id, image.pk, "", item.guid)
                     )
+                    self.report.created["redirect"] += redirects.add(
+                        [(path, ("link", image.file.url)) for path in _file_paths(item)]
+                    )
                 found[wp_id] = (image.pk, caption)
                 self.report.created[Kind.ATTACHMENT] += 1
             else:
@@ -866,6 +869,17 @@ def _category_path(slug: str, by_slug: dict[str, Term]) -> str:
         parts.insert(0, slug)
         slug = by_slug[slug].parent_slug if slug in by_slug else ""
     return "/".join(parts)
+
+
+def _file_paths(item: Item) -> list[str]:
+    """The old addresses of an image file and of the resized copies WordPress made of it,
+    which other sites and search engines link to."""
+    url = urlsplit(item.attachment_url)
+    if not url.path:
+        return []
+    folder = url.path.rsplit("/", 1)[0]
+    sizes = re.findall(r's:4:"file";s:\d+:"([^"/]+)"', item.meta.get("_wp_attachment_metadata", ""))
+    return [url.path] + [f"{folder}/{name}" for name in sizes]
 
 
 def _file_key(name: str) -> str:

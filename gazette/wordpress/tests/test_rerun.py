@@ -171,3 +171,23 @@ def test_users_option_gives_each_author_a_writer_account_without_password(tmp_pa
     assert (user.first_name, user.email) == ("René", "rene@exemple.fr")
     assert not user.has_usable_password()
     assert list(user.groups.values_list("name", flat=True)) == [WRITER]
+
+
+@pytest.mark.django_db
+def test_imported_articles_become_searchable_once_the_queued_task_runs(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    from wagtail.models import ReferenceIndex
+
+    from gazette.core.models import CreditedImage
+
+    from .conftest import make_uploads
+
+    uploads = make_uploads(EDGE_CASES, tmp_path / "uploads")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        run_import(EDGE_CASES, uploads=uploads, report=tmp_path / "r.txt")
+    assert callbacks  # one indexing task per batch, sent on commit
+    found = ArticlePage.objects.live().search("écluses")
+    assert [a.slug for a in found] == ["fete-des-ecluses"]
+    image = CreditedImage.objects.get(title="Le marché du port")
+    assert ReferenceIndex.get_grouped_references_to(image).count() >= 1

@@ -228,3 +228,17 @@ def test_imported_article_page_shows_body_and_approved_comments_only(runs, clien
 def test_dates_come_from_the_gmt_fields():
     post = next(p for p in POSTS if p.slug.startswith("institutions-les-deputes"))
     assert post.date_gmt == datetime(2025, 1, 18, 8, 59, tzinfo=UTC)
+
+
+@pytest.mark.django_db
+def test_old_image_files_and_their_resized_copies_redirect_to_the_image(runs, client):
+    attachment = items(SAMPLE, "attachment")[0]
+    image = CreditedImage.objects.get(
+        pk=WordPressItem.objects.get(kind="attachment", wp_id=attachment.wp_id).object_id
+    )
+    original = attachment.attachment_url.removeprefix("http://127.0.0.1:8080")
+    resized = original.replace(".jpg", "-1024x576.jpg")
+    for old in (original, resized):
+        response = client.get(old)
+        assert (response.status_code, response["Location"]) == (301, image.file.url)
+    assert image.file.storage.exists(image.file.name)
