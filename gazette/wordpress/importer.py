@@ -778,6 +778,13 @@ class Importer:
         )
         for message in converted.warnings:
             self.report.warn(where, message)
+        if item.comments:
+            self.report.warn(
+                where,
+                f"{len(item.comments)} commentaire(s) non repris : Gazette n'ouvre les "
+                "commentaires que sur les articles",
+            )
+            self.report.skipped[Kind.COMMENT] += len(item.comments)
         title = clean_title(item.title) or "(sans titre)"
         live = item.status == "publish" and not item.password
         digest = checksum([title, converted.blocks, live])

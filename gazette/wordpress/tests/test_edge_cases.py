@@ -166,6 +166,7 @@ def test_nested_categories_and_pages(report):
     assert about.get_parent().specific_class is HomePage and about.live
     assert team.get_parent().pk == about.pk
     assert "Informer sans relâche." in str(team.body[0].value)  # a quote, as a paragraph
+    assert "1 commentaire(s) non repris : Gazette n'ouvre les commentaires que sur" in report
     assert "nav_menu_item" in report
 
 
