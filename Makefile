@@ -15,7 +15,7 @@ THREADS ?= 4
 BACKPRESSURE ?= 64
 PYTEST_ARGS ?=
 
-.PHONY: demo serve test test-sqlite test-postgres lint format browser peers messages bench clean
+.PHONY: demo serve test test-sqlite test-postgres lint format browser peers messages bench import-wordpress clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,14 @@ serve: $(VENV)/.installed
 	  $(VENV)/bin/granian --interface wsgi gazette.wsgi:application --host $(HOST) --port $(PORT) \
 	    --workers $(WORKERS) --blocking-threads $(THREADS) --backpressure $(BACKPRESSURE) \
 	    --backlog 1024 --respawn-failed-workers --workers-kill-timeout 30 --access-log
+
+# make import-wordpress FILE=export.xml [UPLOADS=dossier | MEDIA_BASE_URL=adresse] [USERS=1] [DRY_RUN=1]
+import-wordpress: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "Indiquez l'export : make import-wordpress FILE=export.xml"; exit 1; }
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) import_wordpress "$(FILE)" $(if $(UPLOADS),--uploads "$(UPLOADS)") \
+	  $(if $(MEDIA_BASE_URL),--media-base-url "$(MEDIA_BASE_URL)") $(if $(USERS),--users) \
+	  $(if $(DRY_RUN),--dry-run)
 
 # Debian's Chromium for the browser tests; Playwright cannot download its own here.
 browser:

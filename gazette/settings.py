@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "gazette.audience",
     "gazette.findability",
     "gazette.demo",
+    "gazette.wordpress",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -113,6 +114,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "gazette.wordpress.middleware.WordPressQueryRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "gazette.urls"

@@ -1,0 +1,79 @@
+"""Old WordPress addresses kept alive as permanent redirects in Wagtail's redirects app.
+
+Wagtail's middleware looks a 404's path up with its query string first, then without: so
+« /?p=123 » can have its own row, and « / » itself never needs one. Paths are stored as
+`Redirect.normalise_path` stores them (no trailing slash, sorted query), which is what the
+middleware compares; a path that already has a redirect (an editor's, or an earlier run's)
+is left alone.
+"""
+
+from django.urls import reverse
+from taggit.models import Tag
+from wagtail.contrib.redirects.models import Redirect
+
+from gazette.news.models import Author
+
+FEEDS = {"/feed/": "rss", "/feed/rss2/": "rss", "/feed/rss/": "rss", "/feed/atom/": "atom"}
+
+
+def add(entries: list[tuple[str, tuple[str, object]]]) -> int:
+    """`entries` are (old path, target), the target ("page", pk) or ("link", "/path/").
+    Returns the number of redirects created."""
+    wanted: dict[str, tuple[str, object]] = {}
+    for old, target in entries:
+        path = Redirect.normalise_path(old)
+        if path and path != "/":
+            wanted.setdefault(path, target)
+    if not wanted:
+        return 0
+    taken = set(
+        Redirect.objects.filter(site=None, old_path__in=list(wanted)).values_list(
+            "old_path", flat=True
+        )
+    )
+    new = [
+        Redirect(
+            old_path=path,
+            site=None,
+            is_permanent=True,
+            redirect_page_id=target if kind == "page" else None,
+            redirect_link="" if kind == "page" else target,
+        )
+        for path, (kind, target) in wanted.items()
+        if path not in taken
+    ]
+    Redirect.objects.bulk_create(new, ignore_conflicts=True)
+    return len(new)
+
+
+def archive_targets(*, home, sections, category_paths, tags, authors) -> list:
+    """Category, tag and author archives and their feeds, and the site's feeds."""
+    entries = [(old, ("link", reverse(f"findability:site_{fmt}"))) for old, fmt in FEEDS.items()]
+    home_path = home.url_path
+    for slug, section in sections.items():
+        old = f"/category/{category_paths[slug]}/"
+        relative = section.url_path.removeprefix(home_path).strip("/")
+        entries.append((old, ("page", section.pk)))
+        entries.append(
+            (f"{old}feed/", ("link", reverse("findability:section_rss", args=[relative])))
+        )
+    tag_slugs = dict(Tag.objects.filter(pk__in=tags.values()).values_list("pk", "slug"))
+    for wp_slug, tag_pk in tags.items():
+        slug = tag_slugs.get(tag_pk)
+        if slug:
+            entries.append((f"/tag/{wp_slug}/", ("link", reverse("news:tag", args=[slug]))))
+            entries.append(
+                (f"/tag/{wp_slug}/feed/", ("link", reverse("findability:tag_rss", args=[slug])))
+            )
+    author_slugs = dict(Author.objects.filter(pk__in=authors.values()).values_list("pk", "slug"))
+    for login, author_pk in authors.items():
+        slug = author_slugs.get(author_pk)
+        if slug and login:
+            entries.append((f"/author/{login}/", ("link", reverse("news:author", args=[slug]))))
+            entries.append(
+                (
+                    f"/author/{login}/feed/",
+                    ("link", reverse("findability:author_rss", args=[slug])),
+                )
+            )
+    return entries
