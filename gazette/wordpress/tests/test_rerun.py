@@ -62,7 +62,7 @@ def test_second_run_applies_what_changed_in_wordpress(tmp_path):
 def manage(*args, database: Path, var_dir: Path, **popen) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
     env.update(DATABASE_URL=f"sqlite:///{database}", GAZETTE_VAR_DIR=str(var_dir))
-    return subprocess.Popen(  # noqa: S603 - our own manage.py, arguments from this test
+    return subprocess.Popen(
         [sys.executable, str(ROOT / "manage.py"), *args],
         env=env,
         cwd=ROOT,
