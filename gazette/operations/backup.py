@@ -34,9 +34,12 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.migrations.recorder import MigrationRecorder
+from django.db.utils import ConnectionHandler
 
 FORMAT = "gazette-backup"
 FORMAT_VERSION = 1
@@ -45,7 +48,6 @@ SQLITE_MEMBER = "database.sqlite3"
 POSTGRES_MEMBER = "database.pgdump"
 DATA_MEMBER = "data.json"
 MEDIA_PREFIX = "media/"
-SNAPSHOT_ALIAS = "gazette_backup_snapshot"
 # Left out of the engine-neutral export: rebuilt (search index), transient (task results,
 # sessions, login attempts) or erased daily by design (audience salts and visitor digests).
 NEUTRAL_EXCLUDE = [
@@ -145,8 +147,9 @@ def _dump_database(staging: Path) -> dict:
             connection.connection.backup(target)  # online: readers and writers go on
         finally:
             target.close()
-        with snapshot_connection(path) as alias:
-            return _describe(alias, staging)
+        config = {**connection.settings_dict, "NAME": str(path), "OPTIONS": {}, "TEST": {}}
+        with default_database(config):
+            return _describe(DEFAULT_DB_ALIAS, staging)
     if connection.vendor == "postgresql":
         with transaction.atomic(using=DEFAULT_DB_ALIAS):
             with connection.cursor() as cursor:
@@ -197,18 +200,21 @@ def count_rows(alias: str) -> dict[str, int]:
 
 
 @contextmanager
-def snapshot_connection(path: Path) -> Iterator[str]:
-    """A second Django connection on a SQLite file, so that Django's own tools (dumpdata,
-    counts, the migration recorder) read the snapshot rather than the live database."""
-    config = dict(connections[DEFAULT_DB_ALIAS].settings_dict)
-    config.update(NAME=str(path), OPTIONS={}, TEST={**config.get("TEST", {}), "NAME": None})
-    connections.settings[SNAPSHOT_ALIAS] = config
+def default_database(config: dict) -> Iterator[BaseDatabaseWrapper]:
+    """This thread's default connection swapped for one on another database, so that Django's
+    own tools (dumpdata, counts, the migration recorder) read a snapshot rather than the live
+    database. A swap rather than a second alias: nothing else in a management command uses
+    the connection meanwhile, and tests restore into other databases the same way."""
+    original = connections[DEFAULT_DB_ALIAS]
+    replacement = ConnectionHandler({DEFAULT_DB_ALIAS: config})[DEFAULT_DB_ALIAS]
+    connections[DEFAULT_DB_ALIAS] = replacement
+    cache.clear()  # Wagtail keeps site root paths there, from the other database
     try:
-        yield SNAPSHOT_ALIAS
+        yield replacement
     finally:
-        connections[SNAPSHOT_ALIAS].close()
-        del connections[SNAPSHOT_ALIAS]
-        del connections.settings[SNAPSHOT_ALIAS]
+        replacement.close()
+        connections[DEFAULT_DB_ALIAS] = original
+        cache.clear()
 
 
 def run_postgres_tool(tool: str, *args: str, settings_dict: dict, dbname: bool = True) -> None:
