@@ -29,7 +29,7 @@ demo: $(VENV)/.installed
 	  $(MANAGE) runserver --noreload $(HOST):$(PORT)
 
 serve: $(VENV)/.installed
-	$(MANAGE) migrate --check || { echo "Migrations en attente : lancez « $(MANAGE) migrate »."; exit 1; }
+	$(MANAGE) check_migrations -v0
 	$(MANAGE) collectstatic --no-input -v0
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(MANAGE) db_worker --interval 5 -v0 & \

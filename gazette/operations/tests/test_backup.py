@@ -159,11 +159,16 @@ def target_url(config: dict) -> str:
 
 @sqlite_only
 def test_older_archive_is_migrated_on_restore(settings, tmp_path):
-    """An archive from a release without findability's last migration comes back migrated."""
+    """A release without findability's last migration: `check_migrations` refuses to serve it,
+    and its archive comes back migrated."""
     old = {**connection.settings_dict, "NAME": str(tmp_path / "old.sqlite3"), "TEST": {}}
     with default_database(old):
         call_command("migrate", verbosity=0)
         call_command("migrate", "findability", "0001", verbosity=0)
+        with pytest.raises(CommandError) as refused:  # what `make serve` runs first
+            call_command("check_migrations")
+        assert "findability.0002_french_search_configuration" in str(refused.value)
+        assert "python manage.py migrate" in str(refused.value)
         archive = backup(tmp_path / "backups")
     manifest = json.loads(tarfile.open(archive).extractfile("manifest.json").read())
     assert manifest["migrations"]["findability"] == ["0001_feed_settings"]
