@@ -272,6 +272,7 @@ LOGGING = {
         # Our request line replaces Django's, which logs only 4xx and 5xx, without duration.
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # lockouts still show; every login attempt does not
     },
 }
 

@@ -168,8 +168,14 @@ def _dump_database(staging: Path) -> dict:
 
 
 def _describe(alias: str, staging: Path) -> dict:
+    # Rows keep their ids, content types and permissions included (log entries may point to
+    # deleted pages: natural keys could not name them), and those two come first, so that
+    # nothing loaded before them creates a content type under another id.
+    first = ["contenttypes", "auth"]
+    labels = first + [app.label for app in apps.get_app_configs() if app.label not in first]
     call_command(
         "dumpdata",
+        *labels,
         exclude=NEUTRAL_EXCLUDE,
         database=alias,
         output=str(staging / DATA_MEMBER),

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
@@ -170,9 +171,9 @@ def _restore_postgres(dump: Path) -> None:
 
 
 def _restore_neutral(data: Path, manifest: dict) -> None:
-    """Schema at the archive's migrations (so that every row fits), every table emptied
-    (what migrations create—root page, locale, groups—comes back from the archive with its
-    original ids), then `loaddata`, which also resets PostgreSQL's sequences."""
+    """Schema at the archive's migrations (so that every row fits), every table emptied (what
+    migrations create—content types, root page, locale, groups—comes back from the archive
+    with its original ids), then `loaddata`, which also resets PostgreSQL's sequences."""
     connection = connections[DEFAULT_DB_ALIAS]
     executor = MigrationExecutor(connection)
     targets = [
@@ -190,6 +191,7 @@ def _restore_neutral(data: Path, manifest: dict) -> None:
     with transaction.atomic(), connection.cursor() as cursor:
         for statement in flush:
             cursor.execute(statement)
+    ContentType.objects.clear_cache()  # ids cached during the migrations are gone
     call_command("loaddata", str(data), verbosity=0)
 
 
