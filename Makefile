@@ -9,7 +9,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
 
-.PHONY: demo serve test test-sqlite test-postgres lint format browser messages bench clean
+.PHONY: demo serve backup restore test test-sqlite test-postgres lint format browser messages bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,13 @@ serve: $(VENV)/.installed
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(MANAGE) db_worker --interval 5 -v0 & \
 	  $(VENV)/bin/gunicorn gazette.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile -
+
+backup: $(VENV)/.installed
+	$(MANAGE) backup
+
+restore: $(VENV)/.installed
+	@test -n "$(ARCHIVE)" || { echo "Usage : make restore ARCHIVE=var/backups/gazette-….tar"; exit 1; }
+	$(MANAGE) restore "$(ARCHIVE)"
 
 # Debian's Chromium for the browser tests; Playwright cannot download its own here.
 browser:

@@ -97,6 +97,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -108,6 +110,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "gazette.operations.twofactor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -238,6 +242,8 @@ AXES_CLIENT_IP_CALLABLE = "gazette.audience.network.client_ip"
 AXES_LOCKOUT_TEMPLATE = "operations/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+GAZETTE_ADMIN_2FA = env_bool("GAZETTE_ADMIN_2FA", False)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from . import twofactor
 from .views import JobsView, is_administrator
 
 
@@ -13,7 +14,11 @@ class AdministratorMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("operations/jobs/", JobsView.as_view(), name="operations_jobs")]
+    return [
+        path("operations/jobs/", JobsView.as_view(), name="operations_jobs"),
+        path("2fa/", twofactor.verify, name="operations_2fa_verify"),
+        path("2fa/activation/", twofactor.setup, name="operations_2fa_setup"),
+    ]
 
 
 @hooks.register("register_settings_menu_item")
