@@ -1,10 +1,10 @@
 """One archive per backup: a consistent database snapshot, the media, and a manifest.
 
 The archive is a plain tar (`gazette-AAAAMMJJ-HHMMSS.tar`) an operator can open with `tar tf`:
-`manifest.json` first (versions, last migration per app, rows per model, sha256 of every other
-member), then the database in its own format (`database.sqlite3` through SQLite's online backup
+the database in its own format (`database.sqlite3` through SQLite's online backup
 API, `database.pgdump` from `pg_dump --format=custom`), `data.json` (Django's engine-neutral
-`dumpdata`, to move from SQLite to PostgreSQL) and `media/`.
+`dumpdata`, to move from SQLite to PostgreSQL), `media/`, and `manifest.json` last (versions,
+migrations per app, rows per model, sha256 of every other member, computed as it is written).
 
 Everything is written under a `.partial` name in the destination folder, flushed to disk, then
 renamed (`os.replace`, atomic on one file system): a backup killed half-way leaves a `.partial`
@@ -18,6 +18,7 @@ never referenced and missing—unless it is deleted during the backup.
 """
 
 import hashlib
+import io
 import json
 import os
 import platform
@@ -83,31 +84,48 @@ def create_backup(directory: Path, *, now: datetime | None = None) -> Path:
     with tempfile.TemporaryDirectory(dir=directory, prefix=".gazette-", suffix=".partial") as tmp:
         staging = Path(tmp)
         manifest = _dump_database(staging)
-        files = {name: sha256_file(staging / name) for name in sorted(os.listdir(staging))}
-        media = dict(_media_files())
-        files.update({MEDIA_PREFIX + name: sha256_file(path) for name, path in media.items()})
-        manifest.update(
-            format=FORMAT,
-            format_version=FORMAT_VERSION,
-            created=now.isoformat(),
-            versions=_versions(),
-            files=files,
-        )
-        (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
+        members = [(name, staging / name) for name in sorted(os.listdir(staging))]
+        members += [(MEDIA_PREFIX + name, path) for name, path in _media_files()]
         partial = directory / f".{final.name}.partial"
         with open(partial, "wb") as raw, tarfile.open(fileobj=raw, mode="w") as archive:
-            archive.add(staging / MANIFEST, arcname=MANIFEST)
-            for name in sorted(os.listdir(staging)):
-                if name != MANIFEST:
-                    archive.add(staging / name, arcname=name)
-            for name, path in media.items():
-                archive.add(path, arcname=MEDIA_PREFIX + name)
+            files = {name: _add_hashed(archive, path, name) for name, path in members}
+            manifest.update(
+                format=FORMAT,
+                format_version=FORMAT_VERSION,
+                created=now.isoformat(),
+                versions=_versions(),
+                files=files,
+            )
+            data = json.dumps(manifest, indent=1, ensure_ascii=False).encode()
+            info = tarfile.TarInfo(MANIFEST)
+            info.size, info.mtime = len(data), int(now.timestamp())
+            archive.addfile(info, io.BytesIO(data))
             archive.close()
             raw.flush()
             os.fsync(raw.fileno())
     os.replace(partial, final)
     _fsync_directory(directory)
     return final
+
+
+class _HashingReader:
+    def __init__(self, file):
+        self.file, self.digest = file, hashlib.sha256()
+
+    def read(self, size=-1):
+        data = self.file.read(size)
+        self.digest.update(data)
+        return data
+
+
+def _add_hashed(archive: tarfile.TarFile, path: Path, name: str) -> str:
+    """The checksum of the very bytes archived: a picture replaced during the backup cannot
+    make the archive disagree with its own manifest."""
+    info = archive.gettarinfo(path, arcname=name)
+    with open(path, "rb") as file:
+        reader = _HashingReader(file)
+        archive.addfile(info, reader)
+    return reader.digest.hexdigest()
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -69,7 +69,8 @@ def _read_manifest(folder: Path, archive: Path) -> dict:
         manifest = None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise RestoreError(
-            f"{archive} : ce n'est pas une sauvegarde de Gazette (manifeste absent)."
+            f"{archive} : ce n'est pas une sauvegarde de Gazette, ou elle est tronquée "
+            "(manifeste absent)."
         )
     if manifest.get("format_version") != FORMAT_VERSION:
         raise RestoreError(

@@ -214,7 +214,7 @@ def test_corrupt_member_is_refused(archive, tmp_path):
 def test_truncated_archive_is_refused(archive, tmp_path):
     truncated = tmp_path / "truncated.tar"
     truncated.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
-    refused(truncated, "illisible ou tronquée|corrompu|inattendu")
+    refused(truncated, "tronquée")
 
 
 def test_foreign_archive_is_refused(newsroom, tmp_path):
