@@ -110,10 +110,16 @@ def database_is_empty(alias: str = DEFAULT_DB_ALIAS) -> bool:
     return True
 
 
-def restore_archive(archive: Path, *, force: bool = False, log=print) -> dict[str, int]:
-    """Restore and return the rows per model, as counted after `migrate`."""
+def restore_archive(
+    archive: Path, *, force: bool = False, dry_run: bool = False, log=print
+) -> dict[str, int]:
+    """Restore and return the rows per model, as counted after `migrate`; with `dry_run`,
+    only check the archive and return the counts its manifest promises."""
     with open_archive(archive) as (folder, manifest):
         connection = connections[DEFAULT_DB_ALIAS]
+        if dry_run:
+            log(f"Archive intacte : {len(manifest['files'])} fichiers, base {manifest['engine']}.")
+            return manifest["counts"]
         if not force and not database_is_empty():
             raise RestoreError(
                 "La base de données n'est pas vide : la restauration l'écraserait. "

@@ -189,6 +189,14 @@ def test_non_empty_database_is_refused(newsroom, tmp_path):
         restore(archive)
 
 
+def test_dry_run_checks_the_archive_and_touches_nothing(newsroom, tmp_path):
+    archive = backup(tmp_path / "backups")
+    counts = count_rows("default")
+    output = restore(archive, dry_run=True)
+    assert "Archive intacte" in output and "news.ArticlePage : 1" in output
+    assert count_rows("default") == counts
+
+
 def rewrite(archive: Path, target: Path, *, change: dict[str, bytes]) -> Path:
     """A copy of the archive with some members' bytes replaced, manifest untouched."""
     with tarfile.open(archive) as source, tarfile.open(target, "w") as copy:

@@ -29,18 +29,23 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("archive", type=Path)
         parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="vérifier l'archive (sommes SHA-256) sans rien restaurer",
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help="écraser une base qui n'est pas vide",
         )
 
-    def handle(self, *, archive, force, verbosity, **options):
+    def handle(self, *, archive, force, dry_run, verbosity, **options):
         def log(message):
             if verbosity:
                 self.stdout.write(message)
 
         try:
-            counts = restore_archive(archive, force=force, log=log)
+            counts = restore_archive(archive, force=force, dry_run=dry_run, log=log)
         except BackupError as error:
             raise CommandError(str(error)) from error
         if verbosity:
@@ -48,4 +53,5 @@ class Command(BaseCommand):
                 if label in counts:
                     self.stdout.write(f"  {label} : {counts[label]}")
             total = sum(counts.values())
-            self.stdout.write(self.style.SUCCESS(f"Restauration terminée : {total} lignes."))
+            done = "Vérification terminée, rien restauré" if dry_run else "Restauration terminée"
+            self.stdout.write(self.style.SUCCESS(f"{done} : {total} lignes."))
