@@ -46,12 +46,13 @@ class AdminTwoFactorMiddleware:
 
     @staticmethod
     def _needs_code(request) -> bool:
-        user = request.user
-        if not user.is_authenticated or user.is_verified():
-            return False
+        """The path first: reading `request.user` reads the session, and a public page
+        that did so would vary on the cookie and never be shared by a cache."""
         if not request.path.startswith(reverse("wagtailadmin_home")):
             return False
-        return request.path not in {reverse(name) for name in OPEN_URLS}
+        if request.path in {reverse(name) for name in OPEN_URLS}:
+            return False
+        return request.user.is_authenticated and not request.user.is_verified()
 
 
 class CodeForm(forms.Form):

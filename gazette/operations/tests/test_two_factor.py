@@ -58,5 +58,8 @@ def test_staff_with_device_must_give_a_code_each_session(client, staff):
     assert client.get(reverse("wagtailadmin_home")).status_code == 302
 
 
-def test_public_pages_are_not_affected(client, staff):
-    assert client.get("/sante/vivant").status_code == 200
+def test_public_pages_do_not_read_the_session(client, settings):
+    settings.GAZETTE_ADMIN_2FA = True
+    response = client.get("/sante/vivant")
+    assert response.status_code == 200
+    assert "Cookie" not in response.get("Vary", "")
