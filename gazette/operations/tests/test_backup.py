@@ -287,3 +287,11 @@ def test_backup_killed_midway_leaves_earlier_ones_intact(tmp_path):
     assert list(backups.glob(".gazette-*.tar.partial")), "the backup ended before the kill"
     assert sorted(backups.glob("gazette-*.tar")) == [first]
     assert first.read_bytes() == earlier
+
+
+@sqlite_only
+def test_backup_of_an_unmigrated_database_is_refused(tmp_path):
+    empty = {**connection.settings_dict, "NAME": str(tmp_path / "vide.sqlite3"), "TEST": {}}
+    with default_database(empty), pytest.raises(CommandError, match="aucune migration"):
+        backup(tmp_path / "backups")
+    assert not (tmp_path / "backups").exists() or not list((tmp_path / "backups").iterdir())

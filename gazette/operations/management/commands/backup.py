@@ -5,6 +5,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.recorder import MigrationRecorder
 
 from gazette.operations.backup import BackupError, create_backup
 
@@ -22,6 +24,11 @@ class Command(BaseCommand):
 
     def handle(self, *, to, verbosity, **options):
         directory = to or Path(settings.VAR_DIR) / "backups"
+        if not MigrationRecorder(connections[DEFAULT_DB_ALIAS]).has_table():
+            raise CommandError(
+                "La base de données est vide (aucune migration appliquée) : rien à sauvegarder. "
+                "Vérifiez DATABASE_URL."
+            )
         try:
             archive = create_backup(directory)
         except BackupError as error:

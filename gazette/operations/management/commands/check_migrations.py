@@ -7,6 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from gazette.operations.health import pending_migrations
 
+SHOWN = 10
+
 
 class Command(BaseCommand):
     help = "Échoue si des migrations ne sont pas appliquées, et dit quelle commande lancer."
@@ -14,7 +16,9 @@ class Command(BaseCommand):
     def handle(self, *, verbosity, **options):
         pending = pending_migrations()
         if pending:
-            listed = "\n".join(f"  {name}" for name in pending)
+            listed = "\n".join(f"  {name}" for name in pending[:SHOWN])
+            if len(pending) > SHOWN:
+                listed += f"\n  … et {len(pending) - SHOWN} autres"
             raise CommandError(
                 f"{len(pending)} migration(s) en attente :\n{listed}\n"
                 "Lancez « python manage.py migrate » (une seule fois, depuis un seul serveur), "
