@@ -101,3 +101,15 @@ def test_json_logs_and_no_sentry_by_default():
     )
     env = {"GAZETTE_LOG_FORMAT": "json", "GAZETTE_SENTRY_DSN": ""}
     assert settings_in_subprocess(env, code) == "json False"
+
+
+def test_error_is_logged_with_its_traceback_and_request_id(client, settings, caplog):
+    settings.ROOT_URLCONF = "gazette.operations.tests.urls_failing"
+    client.raise_request_exception = False
+    response = client.get("/panne/")
+    assert response.status_code == 500
+    (error,) = [record for record in caplog.records if record.name == "django.request"]
+    assert error.levelname == "ERROR" and error.exc_info[0] is RuntimeError
+    assert error.request_id == response["X-Request-ID"]
+    (line,) = request_lines(caplog)
+    assert (line.status, line.request_id) == (500, response["X-Request-ID"])
