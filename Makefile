@@ -15,7 +15,7 @@ THREADS ?= 4
 BACKPRESSURE ?= 64
 PYTEST_ARGS ?=
 
-.PHONY: demo serve test test-sqlite test-postgres lint format browser peers messages bench import-wordpress clean
+.PHONY: demo serve backup restore test test-sqlite test-postgres lint format browser peers messages bench import-wordpress clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,7 @@ demo: $(VENV)/.installed
 	  $(MANAGE) runserver --noreload $(HOST):$(PORT)
 
 serve: $(VENV)/.installed
-	$(MANAGE) migrate --check || { echo "Migrations en attente : lancez « $(MANAGE) migrate »."; exit 1; }
+	$(MANAGE) check_migrations -v0
 	$(MANAGE) collectstatic --no-input -v0
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(MANAGE) db_worker --interval 5 -v0 & \
@@ -50,6 +50,13 @@ import-wordpress: $(VENV)/.installed
 	$(MANAGE) import_wordpress "$(FILE)" $(if $(UPLOADS),--uploads "$(UPLOADS)") \
 	  $(if $(MEDIA_BASE_URL),--media-base-url "$(MEDIA_BASE_URL)") $(if $(USERS),--users) \
 	  $(if $(DRY_RUN),--dry-run)
+
+backup: $(VENV)/.installed
+	$(MANAGE) backup
+
+restore: $(VENV)/.installed
+	@test -n "$(ARCHIVE)" || { echo "Usage : make restore ARCHIVE=var/backups/gazette-….tar"; exit 1; }
+	$(MANAGE) restore "$(ARCHIVE)"
 
 # Debian's Chromium for the browser tests; Playwright cannot download its own here.
 browser:

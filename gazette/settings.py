@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "gazette.findability",
     "gazette.demo",
     "gazette.wordpress",
+    "gazette.operations",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -97,9 +98,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
+    "gazette.operations.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "gazette.core.replica.ReplicaMiddleware",
@@ -111,10 +116,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "gazette.operations.twofactor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "gazette.wordpress.middleware.WordPressQueryRedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "gazette.urls"
@@ -262,7 +271,26 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "csv", "txt"]
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = env_int("GAZETTE_SESSION_AGE", 60 * 60 * 12)
+SESSION_COOKIE_AGE = env_int("GAZETTE_SESSION_AGE", 60 * 60 * 8)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("GAZETTE_SESSION_BROWSER_CLOSE", True)
+GAZETTE_ADMIN_PATH = env("GAZETTE_ADMIN_PATH", "admin/").strip("/") + "/"
+
+# Login throttling (django-axes): after GAZETTE_LOGIN_ATTEMPTS failures an account is locked,
+# whoever tries it, and so is a client address, whichever accounts it tries; both for
+# GAZETTE_LOGIN_COOLOFF_MINUTES. Axes' backend comes first so it refuses before any check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("GAZETTE_LOGIN_ATTEMPTS", 5)
+AXES_COOLOFF_TIME = env_int("GAZETTE_LOGIN_COOLOFF_MINUTES", 15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "gazette.audience.network.client_ip"
+AXES_LOCKOUT_TEMPLATE = "operations/lockout.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+GAZETTE_ADMIN_2FA = env_bool("GAZETTE_ADMIN_2FA", False)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
 # Production behind HTTPS: the proxy in front terminates TLS and says so in X-Forwarded-Proto.
@@ -301,17 +329,43 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 EMAIL_BACKEND = env("GAZETTE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("GAZETTE_FROM_EMAIL", "redaction@gazette.invalid")
 
+GAZETTE_LOG_FORMAT = env("GAZETTE_LOG_FORMAT", "text")
+if GAZETTE_LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured(f"GAZETTE_LOG_FORMAT={GAZETTE_LOG_FORMAT!r} : text ou json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "gazette.operations.requestlog.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "gazette.operations.jsonlog.JSONFormatter"},
+    },
+    "handlers": {
+        # stderr, tracebacks included: what systemd, Docker and gunicorn collect.
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": GAZETTE_LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("GAZETTE_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         # One line per background task run drowns the useful lines; failures still show.
         "django_tasks": {"level": "WARNING"},
+        # Our request line replaces Django's, which logs only 4xx and 5xx, without duration.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # lockouts still show; every login attempt does not
     },
 }
+
+GAZETTE_SENTRY_DSN = env("GAZETTE_SENTRY_DSN", "")
+GAZETTE_SENTRY_ENVIRONMENT = env("GAZETTE_SENTRY_ENVIRONMENT", "production")
+if GAZETTE_SENTRY_DSN:
+    from gazette.operations.sentry import init_sentry
+
+    init_sentry(GAZETTE_SENTRY_DSN, environment=GAZETTE_SENTRY_ENVIRONMENT)
 
 GAZETTE_BROWSER_MAX_AGE = env_int("GAZETTE_BROWSER_MAX_AGE", 60)
 GAZETTE_SHARED_MAX_AGE = env_int("GAZETTE_SHARED_MAX_AGE", 600)

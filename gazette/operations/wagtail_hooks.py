@@ -1,0 +1,28 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import twofactor
+from .views import JobsView, is_administrator
+
+
+class AdministratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_administrator(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("operations/jobs/", JobsView.as_view(), name="operations_jobs"),
+        path("2fa/", twofactor.verify, name="operations_2fa_verify"),
+        path("2fa/activation/", twofactor.setup, name="operations_2fa_setup"),
+    ]
+
+
+@hooks.register("register_settings_menu_item")
+def register_jobs_menu_item():
+    return AdministratorMenuItem(
+        _("Background jobs"), reverse("operations_jobs"), icon_name="time", order=900
+    )
