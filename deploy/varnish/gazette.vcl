@@ -15,7 +15,7 @@ backend gazette1 {
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
     .probe = {
-        .url = "/robots.txt";
+        .url = "/sante/pret";  # database, cache, task queue and migrations (README « Exploitation »)
         .interval = 5s;
         .timeout = 2s;
         .window = 5;
@@ -51,8 +51,9 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # The admin and editors (session cookie) never get or make a shared copy.
-    if (req.url ~ "^/admin/" || req.http.Cookie ~ "(^|;\s*)sessionid=") {
+    # The admin (change the path here with GAZETTE_ADMIN_PATH), editors (session cookie) and
+    # health checks never get or make a shared copy.
+    if (req.url ~ "^/(admin|sante)/" || req.http.Cookie ~ "(^|;\s*)sessionid=") {
         return (pass);
     }
     # Public pages read no cookie; dropping them lets every reader share one copy.

@@ -110,7 +110,7 @@ def _is_secure(environ) -> bool:
 
 def _excluded_prefixes() -> tuple[str, ...]:
     """Paths that are never public pages: the admin, static and media files (their own
-    server or WhiteNoise caches them), the counting and comment endpoints."""
+    server or WhiteNoise caches them), the counting and comment endpoints, health checks."""
     return tuple(
         prefix
         for prefix in (
@@ -120,6 +120,7 @@ def _excluded_prefixes() -> tuple[str, ...]:
             "/audience/",
             "/commentaires/",
             "/documents/",
+            "/sante/",
         )
         if prefix.startswith("/")
     )

@@ -140,7 +140,7 @@ def test_sqlite_to_postgres_move(newsroom, settings, tmp_path):
             "GAZETTE_MEDIA_ROOT": str(settings.MEDIA_ROOT),
         }
         command = [*MANAGE, "restore", str(archive)]
-        run = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603
+        run = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
         assert run.returncode == 0, run.stderr
         assert "sqlite vers postgresql" in run.stdout
         with default_database(dj_database_url.parse(target_url(target))):
@@ -271,13 +271,13 @@ def test_backup_killed_midway_leaves_earlier_ones_intact(tmp_path):
     }
     backups = tmp_path / "backups"
     command = [*MANAGE, "backup", "--to", str(backups), "-v0"]
-    run = subprocess.run(command, env=env, check=True, capture_output=True, text=True)  # noqa: S603
+    run = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
     first = Path(run.stdout.strip())
     earlier = first.read_bytes()
     for number in range(4):
         (media / f"big-{number}.bin").write_bytes(os.urandom(32 * 1024 * 1024))
     time.sleep(1)  # archive names are stamped to the second
-    process = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)  # noqa: S603
+    process = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while not list(backups.glob(".gazette-*.tar.partial")) and process.poll() is None:
         assert time.monotonic() < deadline

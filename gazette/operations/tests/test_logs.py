@@ -75,7 +75,7 @@ def test_records_outside_requests_get_a_dash():
 
 
 def settings_in_subprocess(env: dict, code: str) -> str:
-    run = subprocess.run(  # noqa: S603
+    run = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "gazette.settings", **env},
         cwd=Path(django_settings.BASE_DIR),
