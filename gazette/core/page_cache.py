@@ -13,8 +13,9 @@ exactly the paths they change (gazette/core/purge.py).
 
 Shape of the store, in the configured cache (in-process by default, Redis when scaled out):
 one entry per path, holding its query-string variants (`?page=2`), so that a purge of a path
-drops its pages of results too. Keys carry a generation number: purging everything is one
-increment, and old entries expire by themselves.
+drops its pages of results too. Entries carry the generation they were stored under: purging
+everything is one increment, after which older entries are ignored and replaced. A hit is one
+round trip to the cache (the generation and the entry together).
 
 In the embedded shape the cache lives in each process, so a purge made by another process
 (the task worker publishing a scheduled article, a second server worker) is written to the
@@ -70,8 +71,8 @@ def with_page_cache(application):
         if not is_candidate(environ):
             return application(environ, start_response)
         path, query = request_path(environ), normalised_query(environ)
-        generation = current_generation()
-        entry = (cache.get(entry_key(path, generation)) or {}).get(query)
+        generation, variants = lookup(path)
+        entry = variants.get(query)
         if entry is not None:
             return answer(environ, start_response, entry, "hit")
         entry, status, headers, body = fill(application, environ)
@@ -150,15 +151,23 @@ def normalised_query(environ) -> str:
     return urlencode(sorted(pairs))
 
 
-def entry_key(path: str, generation: int) -> str:
+def entry_key(path: str) -> str:
     digest = hashlib.blake2b(path.encode("utf-8", "surrogateescape"), digest_size=16)
-    return f"{PREFIX}{generation}:{digest.hexdigest()}"
+    return f"{PREFIX}{digest.hexdigest()}"
 
 
-def current_generation() -> int:
+def lookup(path: str) -> tuple[int, dict]:
+    """The current generation and the path's stored variants, in one round trip to the cache.
+    Variants stored under an older generation were purged by `purge_everything_now`."""
     if is_local():
         sync_local_purges()
-    return cache.get(GENERATION_KEY) or 0
+    key = entry_key(path)
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY) or 0
+    stored = found.get(key)
+    if stored is None or stored[0] != generation:
+        return generation, {}
+    return generation, stored[1]
 
 
 def fill(application, environ):
@@ -228,12 +237,15 @@ def compress(body: bytes, headers) -> bytes | None:
 
 
 def store(path: str, query: str, generation: int, entry: Entry, headers) -> None:
-    key = entry_key(path, generation)
-    variants = cache.get(key) or {}
+    """Add the variant to the path's entry, under the generation read before the page was
+    rendered: if everything was purged meanwhile, the copy is already out of date."""
+    key = entry_key(path)
+    stored = cache.get(key)
+    variants = stored[1] if stored is not None and stored[0] == generation else {}
     if query not in variants and len(variants) >= MAX_VARIANTS:
         return
     variants[query] = entry
-    cache.set(key, variants, timeout=storable_for(entry.status, headers, entry.body))
+    cache.set(key, (generation, variants), timeout=storable_for(entry.status, headers, entry.body))
 
 
 def answer(environ, start_response, entry: Entry, outcome: str):
@@ -289,8 +301,7 @@ def _record(paths: str) -> None:
 
 
 def _drop(paths) -> None:
-    generation = cache.get(GENERATION_KEY) or 0
-    cache.delete_many([entry_key(path, generation) for path in paths])
+    cache.delete_many([entry_key(path) for path in paths])
 
 
 def _bump_generation() -> None:
