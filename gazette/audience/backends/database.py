@@ -4,13 +4,15 @@ batches.
 One write per beacon would make SQLite's single writer the limit; instead each process keeps
 the reads of the last `GAZETTE_AUDIENCE_BATCH_SECONDS` (or the last `BATCH_SIZE` reads,
 whichever comes first) and a background thread writes them in one transaction, plus once more
-when the process exits normally. A crash (kill -9, power loss) loses at most that window. The
+when the process exits normally. A crash (kill -9, power loss) loses at most that window, and
+never more than `MAX_PENDING` reads: past that, requests write the batch themselves. The
 deduplication lives in the database (`VisitorDigest`, unique), not in the process, so that a
 restart or a second process never counts a visitor twice.
 """
 
 import atexit
 import logging
+import multiprocessing.util
 import os
 import secrets
 import threading
@@ -29,6 +31,9 @@ from .base import Read, add_counts
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 2000
+# A writer that falls behind (a burst on a slow disk) must not let acknowledged reads pile up
+# in memory: past this many, the request that adds one writes the batch itself, and waits.
+MAX_PENDING = 4 * BATCH_SIZE
 # A beacon for an id we do not know re-reads the live ids, at most this often (seconds).
 RELOAD_AFTER = 5.0
 
@@ -56,9 +61,14 @@ class DatabaseBackend:
             return True
         with self._lock:
             self._pending.append(entry)
-            full = len(self._pending) >= BATCH_SIZE
+            pending = len(self._pending)
             self._ensure_thread()
-        if full:
+        if pending >= MAX_PENDING:
+            try:
+                self.flush()
+            except DatabaseError:  # kept pending for the writer's next try
+                logger.exception("Lot de lectures refusé par la base : nouvel essai au prochain lot.")
+        elif pending >= BATCH_SIZE:
             self._wake.set()
         return True
 
@@ -121,6 +131,9 @@ class DatabaseBackend:
         if self._pid != os.getpid():
             self._pid = os.getpid()
             atexit.register(self._flush_at_exit)
+            # granian's workers are multiprocessing children: they leave through os._exit,
+            # which skips atexit but runs multiprocessing's finalizers.
+            multiprocessing.util.Finalize(self, self._flush_at_exit, exitpriority=100)
         self._thread = threading.Thread(target=self._run, name="audience-writer", daemon=True)
         self._thread.start()
 
