@@ -215,7 +215,7 @@ def stop(server: subprocess.Popen) -> None:
 
 def get(url: str) -> tuple[bytes, dict]:
     with urllib.request.urlopen(url, timeout=30) as response:
-        return response.read(), dict(response.headers)
+        return response.read(), {name.lower(): value for name, value in response.headers.items()}
 
 
 def wrk(url: str, args, seconds: int | None = None) -> dict:
@@ -277,11 +277,11 @@ def serving(env: dict, article_path: str, args) -> dict:
             url = f"http://{HOST}:{GRANIAN_PORT}{article_path}"
             body, headers = get(url)
             for _ in range(20):  # the miss is stored once its answer has gone
-                if headers.get("X-Gazette-Cache") == "hit":
+                if headers.get("x-gazette-cache") == "hit":
                     break
                 time.sleep(0.25)
                 body, headers = get(url)
-            assert headers.get("X-Gazette-Cache") == "hit", headers
+            assert headers.get("x-gazette-cache") == "hit", headers
             results["cached"] = measured(url, args)
             nginx = start_nginx(folder, body, args.workers)
             try:
@@ -294,7 +294,7 @@ def serving(env: dict, article_path: str, args) -> dict:
             try:
                 url = f"http://{HOST}:{VARNISH_PORT}{article_path}"
                 get(url)
-                results["varnish_answer"] = get(url)[1].get("X-Cache", "?")
+                results["varnish_answer"] = get(url)[1].get("x-cache", "?")
                 results["varnish"] = measured(url, args)
             finally:
                 stop(varnish)
@@ -304,7 +304,7 @@ def serving(env: dict, article_path: str, args) -> dict:
     granian = start_granian(env, args)
     try:
         url = f"http://{HOST}:{GRANIAN_PORT}{article_path}"
-        assert get(url)[1].get("X-Gazette-Cache") is None
+        assert get(url)[1].get("x-gazette-cache") is None
         results["uncached"] = measured(url, args)
     finally:
         stop(granian)
