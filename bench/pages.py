@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -89,8 +90,8 @@ def environment(backend: str, var_dir: str, **extra) -> dict:
         GAZETTE_ALLOWED_HOSTS=HOST,
         GAZETTE_LOG_LEVEL="WARNING",
         GAZETTE_PAGE_CACHE="0",
-        **extra,
     )
+    env.update(extra)
     if backend == "postgresql":
         env["DATABASE_URL"] = POSTGRES + DATABASE
     return env
@@ -181,7 +182,7 @@ def start_nginx(folder: Path, body: bytes, workers: int) -> subprocess.Popen:
 
 def start_varnish(folder: Path) -> subprocess.Popen:
     """Its folder is readable by all: run as root, varnishd reads the VCL as its own user."""
-    folder.chmod(0o755)
+    folder.mkdir(mode=0o755)
     vcl = (ROOT / "deploy" / "varnish" / "gazette.vcl").read_text()
     vcl = re.sub(r'\.port = "\d+";', f'.port = "{GRANIAN_PORT}";', vcl, count=1)
     (folder / "gazette.vcl").write_text(vcl)
@@ -202,6 +203,18 @@ def start_varnish(folder: Path) -> subprocess.Popen:
     )
     wait_for(VARNISH_PORT, server, "varnishd")
     return server
+
+
+def healthy_by(url: str, deadline: float) -> None:
+    """Varnish answers 503 until its health probe (every 5 s) has seen the backend up."""
+    while True:
+        try:
+            get(url)
+            return
+        except urllib.error.HTTPError as error:
+            if error.code != 503 or time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
 
 
 def stop(server: subprocess.Popen) -> None:
@@ -272,6 +285,7 @@ def serving(env: dict, article_path: str, args) -> dict:
     run("redis-cli", "-n", "9", "FLUSHDB", env=env)
     with tempfile.TemporaryDirectory(prefix="gazette-bench-serve-") as folder:
         folder = Path(folder)
+        folder.chmod(0o755)  # Varnish's own user reads the VCL inside
         granian = start_granian(cached_env, args)
         try:
             url = f"http://{HOST}:{GRANIAN_PORT}{article_path}"
@@ -293,7 +307,7 @@ def serving(env: dict, article_path: str, args) -> dict:
             varnish = start_varnish(folder / "varnish")
             try:
                 url = f"http://{HOST}:{VARNISH_PORT}{article_path}"
-                get(url)
+                healthy_by(url, time.monotonic() + 30)
                 results["varnish_answer"] = get(url)[1].get("x-cache", "?")
                 results["varnish"] = measured(url, args)
             finally:
@@ -390,7 +404,10 @@ def main() -> None:
                 print(json.dumps(runs[-1], indent=1), file=sys.stderr)
             if backend == "postgresql" and not args.no_serving:
                 article_path = pages["article"]["url"]
-                served = serving(env, article_path, args)
+                try:
+                    served = serving(env, article_path, args)
+                except (OSError, AssertionError, subprocess.SubprocessError) as error:
+                    served = {"error": repr(error)}  # the render times are still worth keeping
     facts = machine()
     command = shlex.join(["bench/pages.py", *sys.argv[1:]])
     lines = [
@@ -407,7 +424,9 @@ def main() -> None:
         "",
         *render_table(runs),
     ]
-    if served:
+    if served and "error" in served:
+        lines += ["", f"Serving: failed, {served['error']}"]
+    elif served:
         lines += [
             "",
             f"Serving at the largest size, on PostgreSQL: `{article_path}` ({served['size']:,} "
