@@ -36,7 +36,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from beacon import machine
+from beacon import environment as beacon_environment
+from beacon import machine, run, run_wrk
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -68,30 +69,9 @@ http {{
 """
 
 
-def run(*command, env, capture=True) -> str:
-    result = subprocess.run(
-        [str(part) for part in command],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        text=True,
-        stdout=subprocess.PIPE if capture else None,
-    )
-    return (result.stdout or "").strip()
-
-
 def environment(backend: str, var_dir: str, **extra) -> dict:
-    env = {
-        key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "REDIS_URL")
-    }
-    env.update(
-        GAZETTE_VAR_DIR=var_dir,
-        GAZETTE_SECRET_KEY="bench-" + "x" * 40,
-        GAZETTE_ALLOWED_HOSTS=HOST,
-        GAZETTE_LOG_LEVEL="WARNING",
-        GAZETTE_PAGE_CACHE="0",
-    )
-    env.update(extra)
+    """beacon.py's embedded environment, uncached, on PostgreSQL when asked."""
+    env = {**beacon_environment("embedded", var_dir), "GAZETTE_PAGE_CACHE": "0", **extra}
     if backend == "postgresql":
         env["DATABASE_URL"] = POSTGRES + DATABASE
     return env
@@ -232,34 +212,9 @@ def get(url: str) -> tuple[bytes, dict]:
 
 
 def wrk(url: str, args, seconds: int | None = None) -> dict:
-    output = subprocess.run(
-        [
-            "wrk",
-            "--threads",
-            "2",
-            "--connections",
-            str(args.connections),
-            "--duration",
-            f"{seconds or args.seconds}s",
-            "--timeout",
-            "10s",
-            "--script",
-            str(ROOT / "bench" / "pages.lua"),
-            url,
-        ],
-        check=True,
-        text=True,
-        capture_output=True,
-    ).stdout
-    figures = {"statuses": {}}
-    for line in output.splitlines():
-        words = line.split()
-        if words and words[0] == "STATUS":
-            figures["statuses"][int(words[1])] = int(words[2])
-        elif len(words) == 2 and words[0].isupper():
-            figures[words[0].lower()] = int(words[1])
-    figures["per_second"] = figures["requests"] / (figures["duration_us"] / 1e6)
-    return figures
+    return run_wrk(
+        url, seconds=seconds or args.seconds, connections=args.connections, script="pages.lua"
+    )
 
 
 def measured(url: str, args) -> dict:
