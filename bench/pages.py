@@ -22,7 +22,6 @@ Uses PostgreSQL database `gazette_bench_pages` (dropped and created again), Redi
 import argparse
 import datetime as dt
 import json
-import os
 import re
 import shlex
 import shutil
@@ -63,7 +62,9 @@ http {{
     uwsgi_temp_path {dir}; scgi_temp_path {dir};
     server {{
         listen {host}:{port};
-        location / {{ default_type "text/html; charset=utf-8"; alias {dir}/article.html; }}
+        root {dir};
+        default_type "text/html; charset=utf-8";
+        location / {{ try_files /article.html =404; }}
     }}
 }}
 """
@@ -121,14 +122,14 @@ def wait_for(port: int, process: subprocess.Popen, name: str) -> None:
     raise SystemExit(f"{name} ne démarre pas")
 
 
-def start_granian(env: dict, args) -> subprocess.Popen:
+def start_granian(env: dict, args, app: str = "gazette.wsgi") -> subprocess.Popen:
     """The command line of `make serve`, on the benchmark's port, without the access log."""
     server = subprocess.Popen(
         [
             str(GRANIAN),
             "--interface",
             "wsgi",
-            "gazette.wsgi:application",
+            f"{app}:application",
             "--host",
             HOST,
             "--port",
@@ -270,6 +271,11 @@ def serving(env: dict, article_path: str, args) -> dict:
         finally:
             stop(granian)
         results["size"] = len(body)
+    granian = start_granian(env, args, app="bench.empty_app")
+    try:
+        results["empty"] = measured(f"http://{HOST}:{GRANIAN_PORT}/", args)
+    finally:
+        stop(granian)
     granian = start_granian(env, args)
     try:
         url = f"http://{HOST}:{GRANIAN_PORT}{article_path}"
@@ -307,7 +313,7 @@ def serving_table(results: dict) -> list[str]:
     def row(name, figures, peer_name=None):
         peer = results.get(peer_name) if peer_name else None
         ratio = f"{figures['per_second'] / peer['per_second']:.2f}" if peer else "—"
-        others = {s: n for s, n in figures["statuses"].items() if s != 200}
+        others = {s: n for s, n in figures["statuses"].items() if s not in (200, 204)}
         return (
             f"| {name} | {figures['per_second']:,.0f} | {figures['p50_us'] / 1000:.1f} ms "
             f"| {figures['p99_us'] / 1000:.1f} ms | {peer_name or '—'} | {ratio} "
@@ -319,10 +325,17 @@ def serving_table(results: dict) -> list[str]:
         "|---|---|---|---|---|---|---|",
         row("article, cached (granian + page cache in Redis)", results["cached"], "nginx"),
         row("nginx, same bytes from a file", results["nginx"]),
+        row("granian's ceiling: empty WSGI app, 204 (bench/empty_app.py)", results["empty"]),
         row(f"article behind Varnish (X-Cache: {results['varnish_answer']})", results["varnish"]),
         row("article, uncached (granian, GAZETTE_PAGE_CACHE=0)", results["uncached"], "wordpress"),
         row(f"WordPress peer post ({results['wordpress_url']})", results["wordpress"]),
     ]
+
+
+def nginx_version() -> str:
+    """`nginx -v` answers on stderr."""
+    answer = subprocess.run([NGINX, "-v"], capture_output=True, text=True)
+    return answer.stderr.strip().removeprefix("nginx version: ")
 
 
 def main() -> None:
@@ -371,7 +384,7 @@ def main() -> None:
         f"- Machine: {facts['cpu']}, {facts['cores']} cores, {facts['memory']} RAM, "
         f"{facts['os']}; load average when the run started: {load} (wrk, the servers, "
         "PostgreSQL and Redis share these cores, with whatever else runs)",
-        f"- Versions: {facts['versions']}, {run(NGINX, '-v', env=os.environ.copy()) or 'nginx'}",
+        f"- Versions: {facts['versions']}, {nginx_version()}",
         f"- What changed: {args.note}",
         f"- Command: `{command}` (renders: Django test client in one process, "
         f"GAZETTE_PAGE_CACHE=0, {args.repeat} renders of each page after 3 warm-ups, locmem "
