@@ -35,7 +35,7 @@ class CappedPaginator(Paginator):
     """Counts no further than MAX_PAGES pages. An exact COUNT(*) reads every row: 100 ms
     for a section of 17,000 articles in an archive of 100,000 (bench/RESULTS.md), on each
     uncached view of each page, while readers hardly go past page 5. Older articles stay
-    reachable through search, the sitemaps, and tag and author pages."""
+    reachable through the sitemaps and narrower listings (search, tags, sub-sections)."""
 
     @cached_property
     def count(self) -> int:
