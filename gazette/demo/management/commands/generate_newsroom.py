@@ -69,13 +69,14 @@ class Command(BaseCommand):
                     articles, comments=comments, start=start, end=end, progress=bar.update
                 )
             timings["articles et commentaires"] = time.monotonic() - started - sum(timings.values())
-        if connection.vendor == "postgresql":
-            # Fresh statistics at once: until autovacuum comes by, the planner would plan for
-            # the tables as they were, nearly empty.
-            before = time.monotonic()
-            with connection.cursor() as cursor:
-                cursor.execute(f"ANALYZE {', '.join(ANALYZED_TABLES)}")
-            timings["ANALYZE"] = time.monotonic() - before
+        # Fresh statistics at once: PostgreSQL's planner would plan for the tables as they
+        # were, nearly empty, until autovacuum comes by; SQLite's has none until asked, and
+        # then joins 100,000 articles before sorting them (article page: 160 ms, not 25).
+        before = time.monotonic()
+        with connection.cursor() as cursor:
+            for table in ANALYZED_TABLES:
+                cursor.execute(f"ANALYZE {table}")
+        timings["ANALYZE"] = time.monotonic() - before
         if verbosity:
             total = time.monotonic() - started
             self.stdout.write(
