@@ -14,6 +14,8 @@ WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 THREADS ?= 4
 BACKPRESSURE ?= 64
 PYTEST_ARGS ?=
+# The peer bench/pages.py measures the uncached article against (run as root).
+WORDPRESS_PEER ?= /work/shared/bench/wordpress-peer.sh
 
 .PHONY: demo serve backup restore test test-sqlite test-postgres lint format browser peers messages bench import-wordpress clean
 
@@ -89,10 +91,11 @@ test-postgres: $(VENV)/.installed browser peers
 
 test: lint test-sqlite test-postgres
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed peers
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	$(PY) bench/beacon.py
-	@echo "Les bancs d'essai des pages arrivent avec « Speed and scale-out »."
+	@curl -sf -o /dev/null http://127.0.0.1:8080/ || $(WORDPRESS_PEER)
+	$(PY) bench/pages.py
 
 clean:
 	rm -rf $(VENV) var

@@ -153,7 +153,8 @@ def stop(server: subprocess.Popen) -> None:
     server.wait(timeout=60)
 
 
-def wrk(path: str, ids: str, seconds: int, connections: int, *, run_number: int) -> dict:
+def run_wrk(url: str, *, seconds: int, connections: int, script: str, script_args=()) -> dict:
+    """wrk with one of our Lua scripts, whose `done()` prints one figure a line."""
     output = subprocess.run(
         [
             "wrk",
@@ -166,11 +167,9 @@ def wrk(path: str, ids: str, seconds: int, connections: int, *, run_number: int)
             "--timeout",
             "10s",
             "--script",
-            str(ROOT / "bench" / "beacon.lua"),
-            f"http://{HOST}:{PORT}{path}",
-            "--",
-            ids,
-            str(run_number),
+            str(ROOT / "bench" / script),
+            url,
+            *(["--", *script_args] if script_args else []),
         ],
         check=True,
         text=True,
@@ -185,6 +184,16 @@ def wrk(path: str, ids: str, seconds: int, connections: int, *, run_number: int)
             figures[words[0].lower()] = int(words[1])
     figures["per_second"] = figures["requests"] / (figures["duration_us"] / 1e6)
     return figures
+
+
+def wrk(path: str, ids: str, seconds: int, connections: int, *, run_number: int) -> dict:
+    return run_wrk(
+        f"http://{HOST}:{PORT}{path}",
+        seconds=seconds,
+        connections=connections,
+        script="beacon.lua",
+        script_args=(ids, str(run_number)),
+    )
 
 
 def measure(shape: str, args) -> dict:

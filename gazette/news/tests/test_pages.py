@@ -11,6 +11,7 @@ from wagtail.models import Site
 
 from gazette.core.models import SiteSettings
 from gazette.core.typography import NBSP, NNBSP
+from gazette.news import models
 from gazette.news.models import HomeFeatured, SimplePage
 
 from .factories import fr, make_article, make_author, make_home, make_image, make_section
@@ -271,3 +272,30 @@ def test_footer_links_skip_a_page_that_is_no_longer_published(client, home, mond
     assert f'<a href="{about.url}">Qui sommes-nous</a>' in html
     assert '<a href="https://example.org/contact">Nous écrire</a>' in html
     assert "Archives" not in html
+
+
+def test_listings_stop_at_max_pages_and_count_no_further(
+    client, home, monde, settings, monkeypatch
+):
+    settings.GAZETTE_PAGE_SIZE = 1
+    monkeypatch.setattr(models, "MAX_PAGES", 2)
+    for number in range(3):
+        make_article(monde, f"Article {number}")
+
+    assert client.get(monde.url + "?page=2").status_code == 200
+    assert client.get(monde.url + "?page=3").status_code == 404
+
+
+def test_la_une_shows_each_sections_newest_articles_not_older_ones(client, home, monde):
+    sport = make_section(home, "Sport")
+    older = [make_article(sport, f"Sport {number}") for number in range(5)]
+    europe = make_section(monde, "Europe")
+    newest_in_europe = make_article(europe, "Europe")
+    newer = [make_article(sport, f"Sport récent {number}") for number in range(4)]
+
+    html = client.get("/").content.decode()
+
+    # La une leads with the newest article; each section block shows its 4 newest after it.
+    for article in [newest_in_europe, *newer[:3]]:
+        assert f'href="{article.url}"' in html, article.title
+    assert f'href="{older[0].url}"' not in html

@@ -1,0 +1,420 @@
+"""Pages benchmark: does Gazette stay fast with a big archive, and how fast does it serve?
+
+1. Render times at two sizes of newsroom (`generate_newsroom`), uncached
+   (`GAZETTE_PAGE_CACHE=0`), in-process with Django's test client (bench/render_pages.py):
+   la une, a section's page 2, an article, an author page. The query count must be the same
+   at both sizes, and the median at the large size within 2× of the small one.
+2. Throughput at the large size, through real servers, with wrk (32 connections), each figure
+   with its peer measured in the same run:
+   - the cached article through granian (as `make serve` runs it: 2 workers × 4 threads,
+     PostgreSQL + Redis) against nginx serving the same bytes from a file;
+   - the same article uncached against the WordPress peer's post page
+     (/work/shared/bench/wordpress-peer.sh must be running on 127.0.0.1:8080);
+   - the article behind Varnish (deploy/varnish/gazette.vcl) in front of granian.
+
+    .venv/bin/python bench/pages.py [--sizes 1000:10000,100000:1000000] [--note "what changed"]
+
+Uses PostgreSQL database `gazette_bench_pages` (dropped and created again), Redis database 9
+(emptied: reserved for this benchmark) and ports 8017 (granian), 8018 (nginx), 8019
+(Varnish). Appends its figures to bench/RESULTS.md.
+"""
+
+import argparse
+import datetime as dt
+import json
+import re
+import shlex
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from beacon import environment as beacon_environment
+from beacon import machine, run, run_wrk
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GRANIAN = ROOT / ".venv" / "bin" / "granian"
+HOST = "127.0.0.1"
+GRANIAN_PORT, NGINX_PORT, VARNISH_PORT = 8017, 8018, 8019
+POSTGRES = "postgres://postgres@127.0.0.1:5432/"
+DATABASE = "gazette_bench_pages"
+REDIS_URL = "redis://127.0.0.1:6379/9"
+WORDPRESS = "http://127.0.0.1:8080/"
+NGINX = "/usr/sbin/nginx"
+VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
+WARM_UP_SECONDS = 3
+
+NGINX_CONF = """daemon off;
+worker_processes {workers};
+pid {dir}/nginx.pid;
+error_log {dir}/error.log;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {dir}; proxy_temp_path {dir}; fastcgi_temp_path {dir};
+    uwsgi_temp_path {dir}; scgi_temp_path {dir};
+    server {{
+        listen {host}:{port};
+        root {dir};
+        default_type "text/html; charset=utf-8";
+        location / {{ try_files /article.html =404; }}
+    }}
+}}
+"""
+
+
+def environment(backend: str, var_dir: str, **extra) -> dict:
+    """beacon.py's embedded environment, uncached, on PostgreSQL when asked."""
+    env = {**beacon_environment("embedded", var_dir), "GAZETTE_PAGE_CACHE": "0", **extra}
+    if backend == "postgresql":
+        env["DATABASE_URL"] = POSTGRES + DATABASE
+    return env
+
+
+def fresh_newsroom(backend: str, env: dict, articles: int, comments: int) -> float:
+    """Seconds `generate_newsroom` took, on a new database."""
+    if backend == "postgresql":
+        for statement in (f"DROP DATABASE IF EXISTS {DATABASE}", f"CREATE DATABASE {DATABASE}"):
+            run("psql", POSTGRES + "postgres", "-q", "-c", statement, env=env)
+    else:
+        Path(env["GAZETTE_VAR_DIR"], "gazette.sqlite3").unlink(missing_ok=True)
+    run(PYTHON, "manage.py", "migrate", "--no-input", "-v0", env=env)
+    run(PYTHON, "manage.py", "collectstatic", "--no-input", "-v0", env=env)
+    started = time.monotonic()
+    run(
+        PYTHON,
+        "manage.py",
+        "generate_newsroom",
+        "--articles",
+        articles,
+        "--comments",
+        comments,
+        env={**env, "TQDM_DISABLE": "1"},
+    )
+    return time.monotonic() - started
+
+
+def render_times(env: dict, repeat: int) -> dict:
+    output = run(
+        PYTHON, "bench/render_pages.py", repeat, env={**env, "PYTHONPATH": str(ROOT)}
+    ).splitlines()[-1]
+    return json.loads(output)
+
+
+def wait_for(port: int, process: subprocess.Popen, name: str) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection((HOST, port), timeout=1).close()
+            return
+        except OSError:
+            if process.poll() is not None:
+                break
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit(f"{name} ne démarre pas")
+
+
+def start_granian(env: dict, args, app: str = "gazette.wsgi") -> subprocess.Popen:
+    """The command line of `make serve`, on the benchmark's port, without the access log."""
+    server = subprocess.Popen(
+        [
+            str(GRANIAN),
+            "--interface",
+            "wsgi",
+            f"{app}:application",
+            "--host",
+            HOST,
+            "--port",
+            str(GRANIAN_PORT),
+            "--workers",
+            str(args.workers),
+            "--blocking-threads",
+            str(args.threads),
+            "--backpressure",
+            "64",
+            "--backlog",
+            "1024",
+            "--no-access-log",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    wait_for(GRANIAN_PORT, server, "granian")
+    return server
+
+
+def start_nginx(folder: Path, body: bytes, workers: int) -> subprocess.Popen:
+    (folder / "article.html").write_bytes(body)
+    conf = folder / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(workers=workers, dir=folder, host=HOST, port=NGINX_PORT))
+    server = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(folder)])
+    wait_for(NGINX_PORT, server, "nginx")
+    return server
+
+
+def start_varnish(folder: Path) -> subprocess.Popen:
+    """Its folder is readable by all: run as root, varnishd reads the VCL as its own user."""
+    folder.mkdir(mode=0o755)
+    vcl = (ROOT / "deploy" / "varnish" / "gazette.vcl").read_text()
+    vcl = re.sub(r'\.port = "\d+";', f'.port = "{GRANIAN_PORT}";', vcl, count=1)
+    (folder / "gazette.vcl").write_text(vcl)
+    server = subprocess.Popen(
+        [
+            VARNISHD,
+            "-F",
+            "-n",
+            str(folder / "work"),
+            "-a",
+            f"{HOST}:{VARNISH_PORT}",
+            "-f",
+            str(folder / "gazette.vcl"),
+            "-s",
+            "malloc,64m",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    wait_for(VARNISH_PORT, server, "varnishd")
+    return server
+
+
+def healthy_by(url: str, deadline: float) -> None:
+    """Varnish answers 503 until its health probe (every 5 s) has seen the backend up."""
+    while True:
+        try:
+            get(url)
+            return
+        except urllib.error.HTTPError as error:
+            if error.code != 503 or time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def stop(server: subprocess.Popen) -> None:
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+def get(url: str) -> tuple[bytes, dict]:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read(), {name.lower(): value for name, value in response.headers.items()}
+
+
+def wrk(url: str, args, seconds: int | None = None) -> dict:
+    return run_wrk(
+        url, seconds=seconds or args.seconds, connections=args.connections, script="pages.lua"
+    )
+
+
+def measured(url: str, args) -> dict:
+    wrk(url, args, seconds=WARM_UP_SECONDS)
+    return wrk(url, args)
+
+
+def wordpress_post() -> str:
+    """The newest post linked from the peer's home page."""
+    try:
+        home = get(WORDPRESS)[0].decode()
+    except OSError as error:
+        raise SystemExit(
+            "Le pair WordPress ne répond pas : lancez /work/shared/bench/wordpress-peer.sh"
+        ) from error
+    return re.search(r'href="(http://127\.0\.0\.1:8080/\d{4}/\d{2}/\d{2}/[^"]+/)"', home).group(1)
+
+
+def serving(env: dict, article_path: str, args) -> dict:
+    """Throughput of each shape against its peer, one after the other on the same cores.
+    Database connections persist as the README advises for production (+45 % uncached
+    here: a new PostgreSQL connection per request costs about what the page costs)."""
+    results = {}
+    env = {**env, "GAZETTE_DB_CONN_MAX_AGE": "60"}
+    cached_env = {**env, "GAZETTE_PAGE_CACHE": "1", "REDIS_URL": REDIS_URL}
+    run("redis-cli", "-n", "9", "FLUSHDB", env=env)
+    with tempfile.TemporaryDirectory(prefix="gazette-bench-serve-") as folder:
+        folder = Path(folder)
+        folder.chmod(0o755)  # Varnish's own user reads the VCL inside
+        granian = start_granian(cached_env, args)
+        try:
+            url = f"http://{HOST}:{GRANIAN_PORT}{article_path}"
+            body, headers = get(url)
+            for _ in range(20):  # the miss is stored once its answer has gone
+                if headers.get("x-gazette-cache") == "hit":
+                    break
+                time.sleep(0.25)
+                body, headers = get(url)
+            assert headers.get("x-gazette-cache") == "hit", headers
+            results["cached"] = measured(url, args)
+            nginx = start_nginx(folder, body, args.workers)
+            try:
+                nginx_body = get(f"http://{HOST}:{NGINX_PORT}/")[0]
+                assert nginx_body == body
+                results["nginx"] = measured(f"http://{HOST}:{NGINX_PORT}/", args)
+            finally:
+                stop(nginx)
+            varnish = start_varnish(folder / "varnish")
+            try:
+                url = f"http://{HOST}:{VARNISH_PORT}{article_path}"
+                healthy_by(url, time.monotonic() + 30)
+                results["varnish_answer"] = get(url)[1].get("x-cache", "?")
+                results["varnish"] = measured(url, args)
+            finally:
+                stop(varnish)
+        finally:
+            stop(granian)
+        results["size"] = len(body)
+    granian = start_granian(env, args, app="bench.empty_app")
+    try:
+        results["empty"] = measured(f"http://{HOST}:{GRANIAN_PORT}/", args)
+    finally:
+        stop(granian)
+    granian = start_granian(env, args)
+    try:
+        url = f"http://{HOST}:{GRANIAN_PORT}{article_path}"
+        assert get(url)[1].get("x-gazette-cache") is None
+        results["uncached"] = measured(url, args)
+    finally:
+        stop(granian)
+    post = wordpress_post()
+    results["wordpress_url"] = post
+    results["wordpress"] = measured(post, args)
+    return results
+
+
+def render_table(runs: list[dict]) -> list[str]:
+    lines = [
+        "| database | page | articles / comments | generated in | queries "
+        "| median | p95 | median ratio to the smallest size |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for current in runs:
+        smallest = next(r for r in runs if r["backend"] == current["backend"])
+        for name, page in current["pages"].items():
+            ratio = page["median_ms"] / smallest["pages"][name]["median_ms"]
+            same = "" if page["queries"] == smallest["pages"][name]["queries"] else " (≠!)"
+            lines.append(
+                f"| {current['backend']} | {name} | {current['articles']:,} / "
+                f"{current['comments']:,} | {current['generated_s']:.0f} s "
+                f"| {page['queries']}{same} | {page['median_ms']:.1f} ms "
+                f"| {page['p95_ms']:.1f} ms | {ratio:.2f} |"
+            )
+    return lines
+
+
+def serving_table(results: dict) -> list[str]:
+    def row(name, figures, peer_name=None):
+        peer = results.get(peer_name) if peer_name else None
+        ratio = f"{figures['per_second'] / peer['per_second']:.2f}" if peer else "—"
+        others = {s: n for s, n in figures["statuses"].items() if s not in (200, 204)}
+        return (
+            f"| {name} | {figures['per_second']:,.0f} | {figures['p50_us'] / 1000:.1f} ms "
+            f"| {figures['p99_us'] / 1000:.1f} ms | {peer_name or '—'} | {ratio} "
+            f"| {others or 'none'}, {figures.get('socket_errors', 0)} |"
+        )
+
+    return [
+        "| what | requests/s | median | p99 | peer | ratio to peer | non-200, socket errors |",
+        "|---|---|---|---|---|---|---|",
+        row("article, cached (granian + page cache in Redis)", results["cached"], "nginx"),
+        row("nginx, same bytes from a file", results["nginx"]),
+        row("granian's ceiling: empty WSGI app, 204 (bench/empty_app.py)", results["empty"]),
+        row(f"article behind Varnish (X-Cache: {results['varnish_answer']})", results["varnish"]),
+        row("article, uncached (granian, GAZETTE_PAGE_CACHE=0)", results["uncached"], "wordpress"),
+        row(f"WordPress peer post ({results['wordpress_url']})", results["wordpress"]),
+    ]
+
+
+def nginx_version() -> str:
+    """`nginx -v` answers on stderr."""
+    answer = subprocess.run([NGINX, "-v"], capture_output=True, text=True)
+    return answer.stderr.strip().removeprefix("nginx version: ")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000:10000,100000:1000000", help="articles:comments")
+    parser.add_argument("--backends", default="postgresql", help="postgresql,sqlite")
+    parser.add_argument("--repeat", type=int, default=50, help="renders of each page")
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4)  # make serve's 2 × 4
+    parser.add_argument("--no-serving", action="store_true", help="render times only")
+    parser.add_argument("--note", default="(not said)", help="one sentence: what changed")
+    parser.add_argument("--no-record", action="store_true", help="print, do not append")
+    args = parser.parse_args()
+    load = Path("/proc/loadavg").read_text().split()[0]
+    sizes = [tuple(int(n) for n in size.split(":")) for size in args.sizes.split(",")]
+    runs, served, article_path = [], None, None
+    for backend in args.backends.split(","):
+        with tempfile.TemporaryDirectory(prefix="gazette-bench-pages-") as var_dir:
+            env = environment(backend, var_dir)
+            for articles, comments in sizes:
+                generated = fresh_newsroom(backend, env, articles, comments)
+                pages = render_times(env, args.repeat)
+                runs.append(
+                    {
+                        "backend": backend,
+                        "articles": articles,
+                        "comments": comments,
+                        "generated_s": generated,
+                        "pages": pages,
+                    }
+                )
+                print(json.dumps(runs[-1], indent=1), file=sys.stderr)
+            if backend == "postgresql" and not args.no_serving:
+                article_path = pages["article"]["url"]
+                try:
+                    served = serving(env, article_path, args)
+                except (OSError, AssertionError, subprocess.SubprocessError) as error:
+                    served = {"error": repr(error)}  # the render times are still worth keeping
+    facts = machine()
+    command = shlex.join(["bench/pages.py", *sys.argv[1:]])
+    lines = [
+        f"## {dt.date.today().isoformat()} · pages · commit {facts['commit']}",
+        "",
+        f"- Machine: {facts['cpu']}, {facts['cores']} cores, {facts['memory']} RAM, "
+        f"{facts['os']}; load average when the run started: {load} (wrk, the servers, "
+        "PostgreSQL and Redis share these cores, with whatever else runs)",
+        f"- Versions: {facts['versions']}, {nginx_version()}",
+        f"- What changed: {args.note}",
+        f"- Command: `{command}` (renders: Django test client in one process, "
+        f"GAZETTE_PAGE_CACHE=0, {args.repeat} renders of each page after 3 warm-ups, locmem "
+        "cache for Wagtail's own entries)",
+        "",
+        *render_table(runs),
+    ]
+    if served and "error" in served:
+        lines += ["", f"Serving: failed, {served['error']}"]
+    elif served:
+        lines += [
+            "",
+            f"Serving at the largest size, on PostgreSQL: `{article_path}` ({served['size']:,} "
+            f"bytes, no gzip: wrk sends no Accept-Encoding); granian {args.workers} workers × "
+            f"{args.threads} blocking threads as `make serve`, GAZETTE_DB_CONN_MAX_AGE=60; "
+            f"nginx {args.workers} workers; wrk "
+            f"2 threads, {args.connections} keep-alive connections, {args.seconds} s after a "
+            f"{WARM_UP_SECONDS} s warm-up, one target after the other.",
+            "",
+            *serving_table(served),
+        ]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if not args.no_record:
+        with (ROOT / "bench" / "RESULTS.md").open("a") as file:
+            file.write("\n" + text)
+
+
+if __name__ == "__main__":
+    main()
