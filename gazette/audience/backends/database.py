@@ -67,7 +67,9 @@ class DatabaseBackend:
             try:
                 self.flush()
             except DatabaseError:  # kept pending for the writer's next try
-                logger.exception("Lot de lectures refusé par la base : nouvel essai au prochain lot.")
+                logger.exception(
+                    "Lot de lectures refusé par la base : nouvel essai au prochain lot."
+                )
         elif pending >= BATCH_SIZE:
             self._wake.set()
         return True
