@@ -274,6 +274,15 @@ def serving(env: dict, article_path: str, args) -> dict:
         finally:
             stop(granian)
         results["size"] = len(body)
+    # The one-machine default: the page cache in each worker's memory (no REDIS_URL).
+    granian = start_granian({**env, "GAZETTE_PAGE_CACHE": "1"}, args)
+    try:
+        url = f"http://{HOST}:{GRANIAN_PORT}{article_path}"
+        for _ in range(8):  # each worker stores its own copy on its first miss
+            get(url)
+        results["cached_local"] = measured(url, args)
+    finally:
+        stop(granian)
     granian = start_granian(env, args, app="bench.empty_app")
     try:
         results["empty"] = measured(f"http://{HOST}:{GRANIAN_PORT}/", args)
@@ -327,6 +336,11 @@ def serving_table(results: dict) -> list[str]:
         "| what | requests/s | median | p99 | peer | ratio to peer | non-200, socket errors |",
         "|---|---|---|---|---|---|---|",
         row("article, cached (granian + page cache in Redis)", results["cached"], "nginx"),
+        row(
+            "article, cached (granian + page cache in each worker's memory)",
+            results["cached_local"],
+            "nginx",
+        ),
         row("nginx, same bytes from a file", results["nginx"]),
         row("granian's ceiling: empty WSGI app, 204 (bench/empty_app.py)", results["empty"]),
         row(f"article behind Varnish (X-Cache: {results['varnish_answer']})", results["varnish"]),
