@@ -86,8 +86,9 @@ def _deleted(sender, instance, **kwargs):
         purge_page(instance)
 
 
-def _settings_saved(sender, instance, **kwargs):
-    purge_everything()
+def _settings_saved(sender, instance, raw=False, **kwargs):
+    if not raw:  # loaddata (a restore) is not an editor's change
+        purge_everything()
 
 
 def register_signal_handlers():
@@ -104,9 +105,9 @@ def register_signal_handlers():
     post_save.connect(_author_saved, sender=Author, dispatch_uid="news-purge-author")
 
 
-def _author_saved(sender, instance, created, **kwargs):
+def _author_saved(sender, instance, created, raw=False, **kwargs):
     """A renamed author: their page and feeds, and the articles whose bylines show them."""
-    if created:
+    if created or raw:
         return
     from .models import ArticlePage
 
