@@ -1,15 +1,12 @@
 """The WSGI entry point answers beacons itself and hands everything else to Django."""
 
-import io
 import json
 import re
-import sys
 
 import pytest
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from django.urls import reverse
 
+from gazette.core.tests.wsgi_client import wsgi_request
 from gazette.wsgi import application
 
 from .readers import READER, stored_views
@@ -17,44 +14,16 @@ from .readers import READER, stored_views
 pytestmark = pytest.mark.django_db
 
 
-def call(
-    path: str,
-    body: bytes = b"",
-    *,
-    method: str = "POST",
-    host: str = "localhost",
-    remote_addr: str = READER["ip"],
-):
-    answer = {}
-
-    def start_response(status, headers):
-        answer.update(status=status, headers=dict(headers))
-
-    environ = {
-        "REQUEST_METHOD": method,
-        "PATH_INFO": path,
-        "SCRIPT_NAME": "",
-        "SERVER_NAME": "localhost",
-        "SERVER_PORT": "80",
-        "HTTP_HOST": host,
-        "CONTENT_TYPE": "text/plain;charset=UTF-8",
-        "CONTENT_LENGTH": str(len(body)),
-        "REMOTE_ADDR": remote_addr,
-        "HTTP_USER_AGENT": READER["user_agent"],
-        "wsgi.input": io.BytesIO(body),
-        "wsgi.url_scheme": "http",
-        "wsgi.errors": sys.stderr,
-    }
-    # As Django's test client does: the handler would close the test's own connection, and
-    # with it the transaction the test runs in.
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
-        answer["body"] = b"".join(application(environ, start_response))
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
-    return answer
+def call(path, body=b"", *, method="POST", host="localhost", remote_addr=READER["ip"]):
+    return wsgi_request(
+        application,
+        path,
+        method=method,
+        body=body,
+        host=host,
+        remote_addr=remote_addr,
+        user_agent=READER["user_agent"],
+    )
 
 
 def test_a_beacon_is_answered_and_counted_without_django_s_middleware(mode, article):

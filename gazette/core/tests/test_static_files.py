@@ -3,16 +3,16 @@
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+
+from .servers import free_port, wait_until_listening
 
 GRANIAN = Path(settings.BASE_DIR) / ".venv" / "bin" / "granian"
 
@@ -35,9 +35,7 @@ def server():
         env=env,
         check=True,
     )
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     process = subprocess.Popen(
         [str(GRANIAN), "--interface", "wsgi", "gazette.wsgi:application", "--port", str(port)]
         + ["--host", "127.0.0.1", "--workers", "1", "--no-access-log"],
@@ -46,16 +44,7 @@ def server():
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail("granian did not start")
-            time.sleep(0.2)
+    wait_until_listening(process, port, "granian")
     manifest = json.loads((Path(var_dir) / "static" / "staticfiles.json").read_text())
     yield f"http://127.0.0.1:{port}", manifest["paths"]
     process.terminate()

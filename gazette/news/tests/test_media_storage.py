@@ -3,14 +3,14 @@ renditions land in the bucket, pages name them at the bucket's address, and they
 read back from it. The S3 server is moto's, a real S3 API on loopback."""
 
 import shutil
-import socket
 import subprocess
-import time
 from pathlib import Path
 
 import boto3
 import pytest
 from django.conf import settings as django_settings
+
+from gazette.core.tests.servers import free_port, wait_until_listening
 
 from .factories import make_article, make_home, make_image, make_section
 
@@ -23,24 +23,13 @@ BUCKET = "gazette-medias"
 def s3_endpoint():
     if not MOTO.exists() and not shutil.which("moto_server"):
         pytest.skip("moto_server is not installed")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     process = subprocess.Popen(
         [str(MOTO), "-H", "127.0.0.1", "-p", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if time.monotonic() > deadline:
-                process.kill()
-                pytest.fail("moto_server did not start")
-            time.sleep(0.2)
+    wait_until_listening(process, port, "moto_server", seconds=30)
     yield f"http://127.0.0.1:{port}"
     process.terminate()
     process.wait(timeout=10)

@@ -2,18 +2,14 @@
 a change shows on the next request, and pages it does not concern stay cached."""
 
 import gzip
-import io
-import sys
-from urllib.parse import unquote
 
 import pytest
-from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
 from django.urls import reverse
 
 from gazette.core import page_cache
 from gazette.core.models import PagePurge
+from gazette.core.tests.wsgi_client import wsgi_request
 
 from .factories import make_article, make_author, make_home, make_section
 
@@ -23,36 +19,7 @@ application = page_cache.with_page_cache(get_wsgi_application())
 
 
 def get(path: str, *, method: str = "GET", query: str = "", **headers):
-    """One request through the page cache and Django, as granian hands it over."""
-    answer = {}
-
-    def start_response(status, headers_list, exc_info=None):
-        answer.update(status=status, headers=dict(headers_list))
-
-    environ = {
-        "REQUEST_METHOD": method,
-        "PATH_INFO": unquote(path).encode().decode("latin-1"),
-        "QUERY_STRING": query,
-        "SCRIPT_NAME": "",
-        "SERVER_NAME": "localhost",
-        "SERVER_PORT": "80",
-        "HTTP_HOST": "localhost",
-        "REMOTE_ADDR": "127.0.0.1",
-        "wsgi.input": io.BytesIO(b""),
-        "wsgi.url_scheme": "http",
-        "wsgi.errors": sys.stderr,
-        **{"HTTP_" + name.upper(): value for name, value in headers.items()},
-    }
-    # As Django's test client does: the handler would close the test's own connection.
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
-        answer["body"] = b"".join(application(environ, start_response))
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
-    answer["cache"] = answer["headers"].get("X-Gazette-Cache")
-    return answer
+    return wsgi_request(application, path, method=method, query=query, **headers)
 
 
 @pytest.fixture

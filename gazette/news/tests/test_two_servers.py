@@ -5,10 +5,8 @@ see it on their next request, because the purge reached the cache both read."""
 import http.cookiejar
 import os
 import re
-import socket
 import subprocess
 import tempfile
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,18 +17,14 @@ from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 
+from gazette.core.tests.servers import free_port, wait_until_listening
+
 from .factories import make_article, make_home, make_section
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
 
 GRANIAN = Path(django_settings.BASE_DIR) / ".venv" / "bin" / "granian"
 PASSWORD = "deux-serveurs-un-site"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -89,17 +83,7 @@ def servers():
 
 
 def wait_for(process, url):
-    port = int(url.rsplit(":", 1)[1])
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail("granian did not start: " + process.stderr.read().decode())
-            time.sleep(0.2)
+    wait_until_listening(process, int(url.rsplit(":", 1)[1]), "granian")
 
 
 def get(url: str) -> tuple[int, str | None, str]:

@@ -3,10 +3,8 @@ passes editors, and the app's purges (PURGE per path, BAN for everything) reach 
 
 import re
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
@@ -14,6 +12,7 @@ import pytest
 from django.conf import settings as django_settings
 
 from gazette.core.purge import purge_everything
+from gazette.core.tests.servers import free_port, wait_until_listening
 
 from .factories import make_article, make_home, make_section
 
@@ -24,12 +23,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(not Path(VARNISHD).exists(), reason="varnishd is not installed"),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -59,16 +52,7 @@ def varnish(live_server, settings):
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail("varnishd did not start: " + process.stdout.read().decode())
-            time.sleep(0.2)
+    wait_until_listening(process, port, "varnishd", seconds=30)
     settings.WAGTAILFRONTENDCACHE = {
         "varnish": {"BACKEND": "gazette.core.frontend_cache.VarnishBackend", "LOCATION": url}
     }
