@@ -114,6 +114,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "gazette.core.sites.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -392,6 +393,9 @@ CONTENT_SECURITY_POLICY = {
 # one or more Varnish (comma-separated URLs of their HTTP ports, which accept PURGE and BAN
 # from this app; deploy/varnish/gazette.vcl).
 GAZETTE_PAGE_CACHE = env_bool("GAZETTE_PAGE_CACHE", True)
+# Rendered parts of pages kept between renders (gazette/core/fragments.py); 0 to measure or
+# debug a cold render.
+GAZETTE_FRAGMENT_CACHE = env_bool("GAZETTE_FRAGMENT_CACHE", True)
 WAGTAILFRONTENDCACHE = {
     f"varnish{number}": {"BACKEND": "gazette.core.frontend_cache.VarnishBackend", "LOCATION": url}
     for number, url in enumerate(

@@ -1,9 +1,11 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.static import serve as serve_media
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from gazette.core import views as core_views
 
 urlpatterns = [
     path("sante/", include("gazette.operations.urls")),
@@ -25,4 +27,7 @@ urlpatterns.append(path("commentaires/", include("gazette.comments.urls")))
 urlpatterns.append(path("audience/", include("gazette.audience.urls")))
 urlpatterns.append(path("", include("gazette.findability.urls")))
 urlpatterns.append(path("", include("gazette.news.urls")))
+# Wagtail's page view, through the remembered routes (gazette/core/routing.py); Wagtail's own
+# pattern, after it, still names the addresses (`{% url 'wagtail_serve' … %}`).
+urlpatterns.append(re_path(wagtail_urls.serve_pattern, core_views.serve))
 urlpatterns.append(path("", include(wagtail_urls)))

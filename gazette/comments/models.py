@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from gazette.core.cached_settings import CachedSiteSettingMixin
+
 NAME_MAX_LENGTH, URL_MAX_LENGTH, TEXT_MAX_LENGTH, USER_AGENT_MAX_LENGTH = 80, 200, 5000, 200
 
 
@@ -168,7 +170,7 @@ class BlocklistEntry(models.Model):
 
 
 @register_setting(icon="comment")
-class ModerationSettings(BaseSiteSetting):
+class ModerationSettings(CachedSiteSettingMixin, BaseSiteSetting):
     class Policy(models.TextChoices):
         ALL = "all", _("Hold every comment for moderation")
         FIRST_TIME = "first_time", _("Hold comments from first-time commenters only")

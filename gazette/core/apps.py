@@ -6,3 +6,9 @@ class CoreConfig(AppConfig):
     name = "gazette.core"
     label = "core"
     verbose_name = _("Site")
+
+    def ready(self):
+        from . import restrictions, sites
+
+        restrictions.register_signal_handlers()
+        sites.register_signal_handlers()

@@ -30,9 +30,12 @@ class PublicCacheMixin:
 
     def get_view_restrictions(self):
         """Memoised on the instance: Wagtail's serve view asks before `serve()` does, and a
-        page instance lives for one request."""
+        page instance lives for one request. Not asked at all while no page of the site is
+        private (gazette/core/restrictions.py)."""
         if not hasattr(self, "_view_restrictions"):
-            self._view_restrictions = list(super().get_view_restrictions())
+            from .restrictions import any_exist
+
+            self._view_restrictions = list(super().get_view_restrictions()) if any_exist() else []
         return self._view_restrictions
 
     def serve(self, request, *args, **kwargs):

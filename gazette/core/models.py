@@ -14,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
 
+from .cached_settings import CachedSiteSettingMixin
 from .social import NETWORK_HELP, NETWORKS
 
 
@@ -67,7 +68,7 @@ def _follow_url(label: str) -> models.URLField:
 
 
 @register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(CachedSiteSettingMixin, BaseSiteSetting):
     """What a newsroom edits about its site without a developer: name, follow links, footer.
 
     One URL field per network rather than a free list: each network has its own icon and
@@ -141,6 +142,7 @@ class PagePurge(models.Model):
     caches are in their own memory (gazette/core/page_cache.py). Kept a day."""
 
     EVERYTHING = "*"
+    FRAGMENTS = "~"  # not a page: the rendered fragments' generation (core/fragments.py)
 
     paths = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)

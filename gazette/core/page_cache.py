@@ -282,7 +282,7 @@ def purge_paths_now(paths) -> None:
         return
     _drop(paths)
     if is_local():
-        _record("\n".join(paths))
+        record_purge("\n".join(paths))
 
 
 def purge_everything_now() -> None:
@@ -290,10 +290,10 @@ def purge_everything_now() -> None:
     if is_local():
         from .models import PagePurge
 
-        _record(PagePurge.EVERYTHING)
+        record_purge(PagePurge.EVERYTHING)
 
 
-def _record(paths: str) -> None:
+def record_purge(paths: str) -> None:
     """For the other processes; this one has applied it already and will skip it."""
     from .models import PagePurge
 
@@ -346,6 +346,10 @@ def sync_local_purges() -> None:
                 _own_purges.discard(purge_id)
             elif paths == PagePurge.EVERYTHING:
                 _bump_generation()
+            elif paths == PagePurge.FRAGMENTS:
+                from . import fragments
+
+                fragments.bump_local()
             else:
                 _drop(paths.split("\n"))
             _last_seen["id"] = purge_id

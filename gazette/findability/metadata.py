@@ -12,6 +12,7 @@ those are the addresses the proxy purge already works with.
 import json
 
 from django.templatetags.static import static
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Site
 
@@ -87,8 +88,9 @@ def article_graph(request, article, *, image=None) -> dict:
         "headline": article.title,
         "description": article.standfirst,
         "inLanguage": "fr-FR",
-        "datePublished": iso_datetime(article.first_published_at),
-        "dateModified": iso_datetime(date_modified(article)),
+        # A draft never published has no date yet: its preview shows the date it would have.
+        "datePublished": iso_datetime(article.first_published_at or timezone.now()),
+        "dateModified": iso_datetime(date_modified(article) or timezone.now()),
         "author": [
             {
                 "@type": "Person",

@@ -5,9 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from gazette.core.cached_settings import CachedSiteSettingMixin
+
 
 @register_setting(icon="list-ul")
-class FeedSettings(BaseSiteSetting):
+class FeedSettings(CachedSiteSettingMixin, BaseSiteSetting):
     """Full text in feeds is an editorial choice: readers of a feed reader stay there, those of
     a standfirst come to the site. Either way the standfirst is the item's summary."""
 

@@ -25,6 +25,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from gazette.core.cache import PublicCacheMixin
+from gazette.core.routing import CachedRouteMixin
 
 from .blocks import ArticleBodyBlock, SimpleBodyBlock
 
@@ -155,7 +156,7 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class HomePage(PublicCacheMixin, Page):
+class HomePage(PublicCacheMixin, CachedRouteMixin, Page):
     """La une: a lead story and featured stories chosen by editors, then each section."""
 
     lead_story = models.ForeignKey(

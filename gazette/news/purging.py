@@ -6,13 +6,20 @@ other apps that register here (`PATH_PROVIDERS`), in feeds, sitemaps and archive
 unpublishing, moving or deleting a page purges exactly those paths. A section changes the
 navigation of every page, so a section's change purges everything; so do the site settings
 (footer, networks), which every page shows.
+
+The same events make the kept fragments of pages out of date (gazette/core/fragments.py) when
+no key names what changed: a section's title in every kicker, an author's name in every byline,
+a topic's name, an image's alternative text.
 """
 
 from django.db.models.signals import post_save, pre_delete
 from django.urls import reverse
+from taggit.models import Tag
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
+from gazette.core import fragments
 from gazette.core.purge import purge_everything, purge_paths
 
 # Callables (page) -> iterable of paths, for what other apps show of a page.
@@ -49,9 +56,15 @@ def purge_page(page) -> None:
     from .models import SectionPage
 
     if isinstance(page.specific, SectionPage):
-        purge_everything()
+        _layout_changed()
     else:
         purge_paths(paths_showing(page))
+
+
+def _layout_changed() -> None:
+    """Every page, and every kept fragment, may show the change."""
+    fragments.bump()
+    purge_everything()
 
 
 def _published(sender, instance, **kwargs):
@@ -76,7 +89,7 @@ def _moved(sender, instance, **kwargs):
     if before is None:
         return
     if isinstance(instance.specific, SectionPage):
-        purge_everything()
+        _layout_changed()
     else:
         purge_paths(before | paths_showing(instance))
 
@@ -103,6 +116,10 @@ def register_signal_handlers():
     pre_delete.connect(_deleted, dispatch_uid="news-purge-deleted")
     post_save.connect(_settings_saved, sender=SiteSettings, dispatch_uid="news-purge-settings")
     post_save.connect(_author_saved, sender=Author, dispatch_uid="news-purge-author")
+    post_save.connect(_tag_or_image_edited, sender=Tag, dispatch_uid="news-fragments-tag")
+    post_save.connect(
+        _tag_or_image_edited, sender=get_image_model(), dispatch_uid="news-fragments-image"
+    )
 
 
 def _author_saved(sender, instance, created, raw=False, **kwargs):
@@ -118,3 +135,11 @@ def _author_saved(sender, instance, created, raw=False, **kwargs):
     paths |= {page_path(article) for article in articles}
     paths.discard(None)
     purge_paths(paths)
+    fragments.bump()  # the bylines kept in articles' fragments
+
+
+def _tag_or_image_edited(sender, instance, created, raw=False, **kwargs):
+    """A topic renamed, an image's alternative text or credit corrected: shown in kept
+    fragments under keys that do not name them. New ones are in no fragment yet."""
+    if not created and not raw:
+        fragments.bump()

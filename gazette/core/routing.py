@@ -1,0 +1,63 @@
+"""Finding the page for an address in one query instead of two per level.
+
+Wagtail routes `/monde/europe/un-article/` by reading the site's root page, then walking the
+tree: at each level the child with that slug, then its specific row. Seven queries for an
+article two sections deep, the same for every reader. So the walk's outcome is remembered (the
+page's id, type and `url_path`, under the site's root and the requested path), and `serve`
+reads that page directly, ahead of Wagtail's view.
+
+A remembered answer is only a guess, checked on every use: the page read must still be live
+and still have the same `url_path`, which Wagtail keeps up to date through moves and slug
+changes (the root's included). A page moved, renamed, unpublished or deleted fails the check,
+and the request walks the tree as Wagtail does: no purge is needed, and a stale entry can never
+serve a wrong page. Only plain pages are remembered: a route that ends in arguments (a routable
+page's sub-path) is walked each time.
+
+The view is gazette/core/views.py (`serve`); this module is imported by models.
+"""
+
+import hashlib
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+
+PREFIX = "gazette:route:"
+KEEP_SECONDS = 24 * 3600
+
+
+def remembered_page(root_page_id: int, path: str):
+    """The page a walk from this root led to, if it is still live at the same place."""
+    return _remembered(cache.get(_key(root_page_id, path)))
+
+
+class CachedRouteMixin:
+    """For the site's root page type: remembers where a walk from it led."""
+
+    def route(self, request, path_components):
+        result = super().route(request, path_components)
+        page, args, kwargs = result
+        if path_components and not args and not kwargs:
+            path = "/".join(path_components) + "/"
+            if page.url_path == self.url_path + path:
+                entry = (page.pk, page.content_type_id, page.url_path)
+                cache.set(_key(self.pk, path), entry, timeout=KEEP_SECONDS)
+        return result
+
+
+def _key(root_page_id: int, path: str) -> str:
+    digest = hashlib.blake2b(path.strip("/").encode("utf-8", "surrogateescape"), digest_size=16)
+    return f"{PREFIX}{root_page_id}:{digest.hexdigest()}"
+
+
+def _remembered(entry):
+    """The remembered page, if it is still live at the same place; None otherwise."""
+    if entry is None:
+        return None
+    page_id, content_type_id, url_path = entry
+    try:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+    except ContentType.DoesNotExist:
+        return None
+    if model is None:
+        return None
+    return model._default_manager.filter(pk=page_id, live=True, url_path=url_path).first()

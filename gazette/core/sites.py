@@ -1,0 +1,54 @@
+"""Which Wagtail site a request is for, from the cache rather than a query per request.
+
+Wagtail looks the site up by host and port on every request, and keeps it on the request for
+the rest of it (`request._wagtail_site`): the page view, the settings, the menus all ask. The
+answer only changes when a site is edited, so the middleware puts a copy from the cache there
+first. A copy is kept under the fragments' generation (gazette/core/fragments.py), which
+saving or deleting a site bumps, with every cached page purged: a page's addresses depend on
+its site.
+"""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
+from . import fragments
+from .purge import purge_everything
+
+PREFIX = "gazette:site:"
+
+
+class CachedSiteMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not hasattr(request, "_wagtail_site"):
+            request._wagtail_site = site_for(request)
+        return self.get_response(request)
+
+
+def site_for(request):
+    """Wagtail's `Site.find_for_request`, remembered: the same host and port rules."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    key = f"{PREFIX}{fragments.generation(request)}:{hostname}:{port}"
+    site = cache.get(key)
+    if site is None:
+        site = Site._find_for_request(request)
+        if site is not None:
+            cache.set(key, site, timeout=None)
+    return site
+
+
+def _changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    fragments.bump()
+    purge_everything()
+
+
+def register_signal_handlers():
+    post_save.connect(_changed, sender=Site, dispatch_uid="core-sites-saved")
+    post_delete.connect(_changed, sender=Site, dispatch_uid="core-sites-deleted")

@@ -1,0 +1,45 @@
+"""`{% load fragments %}{% fragment "name" value… %}…{% endfragment %}`: keep a part of a page
+rendered (gazette/core/fragments.py says when and why).
+
+The values name everything the part shows that can change: the same values, the same bytes.
+Django's own `{% cache %}` would do, given a timeout and the generation in every call; this
+tag reads both itself, so a template names only what its fragment depends on. The site's
+host is always part of the key: fragments hold absolute addresses.
+"""
+
+from django import template
+
+from .. import fragments
+
+register = template.Library()
+
+
+class FragmentNode(template.Node):
+    def __init__(self, name, parts, nodelist):
+        self.name, self.parts, self.nodelist = name, parts, nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        if not fragments.enabled() or getattr(request, "is_preview", False):
+            # A preview shows a draft under the live page's key: never stored, never read.
+            return self.nodelist.render(context)
+        host = request.get_host() if request is not None else ""
+        parts = [host, *(part.resolve(context) for part in self.parts)]
+        key = fragments.key(self.name, parts, fragments.generation(request))
+        html = fragments.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            fragments.store(key, html)
+        return html
+
+
+@register.tag
+def fragment(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(
+            '{% fragment "name" value… %} needs a quoted name first, then the values it shows'
+        )
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]], nodelist)

@@ -1,0 +1,16 @@
+"""Wagtail's page view, started from the remembered route (gazette/core/routing.py)."""
+
+from wagtail import views as wagtail_views
+from wagtail.models import Site
+
+from .routing import remembered_page
+
+
+def serve(request, path):
+    site = Site.find_for_request(request)
+    if site is not None:
+        page = remembered_page(site.root_page_id, path)
+        if page is not None:
+            # Wagtail's own memo: route_for_request() returns it without walking the tree.
+            request._wagtail_route_for_request = page.route(request, [])
+    return wagtail_views.serve(request, path)

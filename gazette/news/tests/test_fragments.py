@@ -1,0 +1,172 @@
+"""Kept fragments of pages (gazette/core/fragments.py): a render from them is the same bytes as
+a render from the database, costs a few queries, and every change an editor makes shows on the
+next render, with the page cache out of the way (Django's test client calls Django itself)."""
+
+import pytest
+from wagtail.models import Page, PageViewRestriction, Site
+
+from gazette.core import fragments, page_cache
+from gazette.core.models import PagePurge, SiteSettings
+from gazette.news.models import HomePage
+
+from .factories import make_article, make_author, make_home, make_image, make_section
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(django_capture_on_commit_callbacks):
+    home = make_home()
+    monde = make_section(home, "Monde")
+    sport = make_section(home, "Sport")
+    author = make_author("Claire Vasseur")
+    article = make_article(
+        monde,
+        "Sommet à Bruxelles",
+        authors=[author],
+        tags=["europe"],
+        lead_image=make_image("Le sommet", description="Les délégations réunies"),
+        body=[("paragraph", "<p>Les discussions reprennent ce matin.</p>")],
+    )
+    return {"home": home, "monde": monde, "sport": sport, "author": author, "article": article}
+
+
+def html(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/", "/monde/", "/monde/sommet-à-bruxelles/"])
+def test_a_render_from_fragments_is_the_same_bytes_as_a_cold_one(client, site, settings, url):
+    settings.GAZETTE_FRAGMENT_CACHE = False
+    cold = html(client, url)
+    settings.GAZETTE_FRAGMENT_CACHE = True
+    html(client, url)  # fills them
+    assert html(client, url) == cold
+
+
+def test_an_article_from_fragments_costs_three_queries(client, site, django_assert_max_num_queries):
+    url = site["article"].url
+    html(client, url)
+    # The page itself, its comments' version, and one spare: routing, site, settings, view
+    # restrictions and every kept part cost none.
+    with django_assert_max_num_queries(3):
+        assert "Les discussions reprennent" in html(client, url)
+
+
+def test_a_new_revision_shows_at_once(client, site):
+    article = site["article"]
+    assert "Les discussions reprennent" in html(client, article.url)
+    article.body = [("paragraph", "<p>Un accord est trouvé dans la nuit.</p>")]
+    article.title = "Accord à Bruxelles"
+    article.save_revision().publish()
+    page = html(client, article.url)
+    assert "Un accord est trouvé" in page and "Les discussions reprennent" not in page
+    assert "Accord à Bruxelles" in page.split("</head>")[0]  # the metadata too
+
+
+def test_a_moved_article_shows_its_new_section(client, site):
+    article = site["article"]
+    html(client, article.url)
+    article.move(site["sport"], pos="last-child")
+    article.refresh_from_db()
+    old = client.get("/monde/sommet-à-bruxelles/")  # Wagtail's automatic redirect, not the page
+    assert old.status_code == 301 and old["Location"] == "/sport/sommet-%C3%A0-bruxelles/"
+    page = html(client, article.url)
+    assert 'class="kicker-section" href="/sport/">Sport</a>' in page
+    assert "/sport/sommet-%C3%A0-bruxelles/" in page.split("</head>")[0]  # canonical address
+
+
+def test_a_renamed_author_shows_in_the_byline(client, site):
+    html(client, site["article"].url)
+    author = site["author"]
+    author.name = "Claire Vasseur-Martin"
+    author.save()
+    assert "Claire Vasseur-Martin" in html(client, site["article"].url)
+
+
+def test_a_renamed_section_shows_in_the_menu_and_the_kicker(client, site):
+    html(client, site["article"].url)
+    monde = site["monde"]
+    monde.title = "International"
+    monde.save_revision().publish()
+    page = html(client, site["article"].url)
+    assert page.count(">International</a>") == 2  # the menu and the kicker
+    assert ">Monde<" not in page
+
+
+def test_a_renamed_topic_and_a_corrected_image_show(client, site):
+    html(client, site["article"].url)
+    tag = site["article"].tags.get()
+    tag.name = "Union européenne"
+    tag.save()
+    image = site["article"].lead_image
+    image.description = "Les ministres en séance"
+    image.save()
+    page = html(client, site["article"].url)
+    assert ">Union européenne</a>" in page
+    assert 'alt="Les ministres en séance"' in page
+
+
+def test_saved_settings_show_on_every_part_at_once(client, site):
+    html(client, site["article"].url)
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.site_name = "Le Courrier du Soir"
+    settings.tagline = "Chaque soir, l'essentiel"
+    settings.save()
+    page = html(client, site["article"].url)
+    head, body = page.split("</head>")
+    assert "– Le Courrier du Soir</title>" in head
+    assert 'content="Le Courrier du Soir"' in head  # og:site_name, in the article's metadata
+    assert "Chaque soir" in body  # the masthead
+
+
+def test_a_new_article_can_be_previewed(site):
+    draft = make_article(site["monde"], "Pas encore publié", live=False)
+    assert "Pas encore publié" in draft.make_preview_request().content.decode()
+
+
+def test_a_preview_neither_reads_nor_keeps_fragments(client, site):
+    article = site["article"]
+    html(client, article.url)
+    article.refresh_from_db()  # as the editor's form has it
+    article.body = [("paragraph", "<p>Brouillon jamais publié.</p>")]
+    preview = article.make_preview_request().content.decode()
+    assert "Brouillon jamais publié" in preview
+    assert "Brouillon jamais publié" not in html(client, article.url)
+
+
+def test_a_page_made_private_is_private_at_once(client, site):
+    article = site["article"]
+    assert "Les discussions reprennent" in html(client, article.url)
+    PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    response = client.get(article.url)
+    assert "Les discussions reprennent" not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+    assert "public" not in response.get("Cache-Control", "")
+
+
+def test_a_new_site_for_a_host_answers_at_once(client, site, settings):
+    settings.ALLOWED_HOSTS = ["localhost", "testserver", "sport.test"]
+    before = client.get("/", HTTP_HOST="sport.test")  # the default site answers, and is kept
+    assert before.context["page"].pk == site["home"].pk
+    edition = HomePage(title="Édition sport", slug="edition-sport")
+    Page.get_first_root_node().add_child(instance=edition)
+    edition.save_revision().publish()
+    Site.objects.create(hostname="sport.test", port=80, root_page=edition)
+    response = client.get("/", HTTP_HOST="sport.test")
+    assert response.status_code == 200
+    assert response.context["page"].pk == edition.pk  # the other édition's une
+
+
+def test_another_process_bump_reaches_this_one_within_the_sync(site, settings):
+    """The embedded shape: each process keeps its fragments in its own memory."""
+    if not page_cache.is_local():
+        pytest.skip("one shared cache: nothing to carry between processes")
+    before = fragments.generation()  # also notes where the purge table stands
+    PagePurge.objects.record(PagePurge.FRAGMENTS)  # what another process's bump writes
+    page_cache._last_seen["checked"] = 0.0  # a second later
+    assert fragments.generation() == before + 1
