@@ -16,6 +16,9 @@ import time
 import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gazette.settings")
+# What grows with the archive is the database's and the templates' work: every render is cold,
+# with no kept fragment (gazette/core/fragments.py) standing in for it.
+os.environ.setdefault("GAZETTE_FRAGMENT_CACHE", "0")
 django.setup()
 
 from django.db import connection  # noqa: E402

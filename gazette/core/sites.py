@@ -2,8 +2,9 @@
 
 Wagtail looks the site up by host and port on every request, and keeps it on the request for
 the rest of it (`request._wagtail_site`): the page view, the settings, the menus all ask. The
-answer only changes when a site is edited, so the middleware puts a copy from the cache there
-first. A copy is kept under the fragments' generation (gazette/core/fragments.py), which
+answer only changes when a site is edited, so the page view (gazette/core/views.py) puts a
+copy from the cache there first. Only the page view: a health check must not need the cache
+or the database. A copy is kept under the fragments' generation (gazette/core/fragments.py), which
 saving or deleting a site bumps, with every cached page purged: a page's addresses depend on
 its site.
 """
@@ -19,18 +20,11 @@ from .purge import purge_everything
 PREFIX = "gazette:site:"
 
 
-class CachedSiteMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if not hasattr(request, "_wagtail_site"):
-            request._wagtail_site = site_for(request)
-        return self.get_response(request)
-
-
 def site_for(request):
-    """Wagtail's `Site.find_for_request`, remembered: the same host and port rules."""
+    """Wagtail's `Site.find_for_request`, remembered: the same host and port rules. Kept on
+    the request, where Wagtail looks first."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
     hostname = split_domain_port(request._get_raw_host())[0]
     port = request.get_port()
     key = f"{PREFIX}{fragments.generation(request)}:{hostname}:{port}"
@@ -39,6 +33,7 @@ def site_for(request):
         site = Site._find_for_request(request)
         if site is not None:
             cache.set(key, site, timeout=None)
+    request._wagtail_site = site
     return site
 
 

@@ -1,13 +1,13 @@
 """Wagtail's page view, started from the remembered route (gazette/core/routing.py)."""
 
 from wagtail import views as wagtail_views
-from wagtail.models import Site
 
 from .routing import remembered_page
+from .sites import site_for
 
 
 def serve(request, path):
-    site = Site.find_for_request(request)
+    site = site_for(request)
     if site is not None:
         page = remembered_page(site.root_page_id, path)
         if page is not None:
