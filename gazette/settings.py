@@ -392,6 +392,8 @@ CONTENT_SECURITY_POLICY = {
 # one or more Varnish (comma-separated URLs of their HTTP ports, which accept PURGE and BAN
 # from this app; deploy/varnish/gazette.vcl).
 GAZETTE_PAGE_CACHE = env_bool("GAZETTE_PAGE_CACHE", True)
+# Each process's share of memory for ready answers, in front of Redis or in place of it.
+GAZETTE_PAGE_MEMORY_MB = env_int("GAZETTE_PAGE_MEMORY_MB", 64)
 WAGTAILFRONTENDCACHE = {
     f"varnish{number}": {"BACKEND": "gazette.core.frontend_cache.VarnishBackend", "LOCATION": url}
     for number, url in enumerate(
