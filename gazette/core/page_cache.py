@@ -130,6 +130,9 @@ def with_page_cache(application):
         if page is None:
             start_response(status, headers)
             return [body]
+        if trusted and process.memory.purges != purges:
+            # A purge came in during the render, perhaps of this page: the render may be older.
+            return answer(environ, start_response, page, MISS)
         if shared:
             store(path, query, generation, page)
         if trusted:

@@ -14,24 +14,42 @@ the application and then forks its workers, and a thread does not survive a fork
 """
 
 import logging
+import os
 import threading
 import time
+import uuid
 
 import redis
 
-CHANNEL = "gazette:page:purges"
+CHANNEL = "gazette:page:purges:{db}"  # channels ignore databases: two sites may share a server
 EVERYTHING = "*"  # never a path: paths start with « / »
 PING_SECONDS = 2.0
 DEAD_SECONDS = 5.0
 RETRY_SECONDS = 0.5
 
 logger = logging.getLogger(__name__)
+_sender = uuid.uuid4().hex  # not the pid: processes on two machines may share one
+
+
+def _new_sender() -> None:
+    global _sender
+    _sender = uuid.uuid4().hex
+
+
+os.register_at_fork(after_in_child=_new_sender)
 
 
 def publish(client: redis.Redis, paths=None) -> None:
     """After the deletion in Redis, never before: a process hearing the purge and fetching
-    the page again must not find the old copy."""
-    client.publish(CHANNEL, EVERYTHING if paths is None else "\n".join(paths))
+    the page again must not find the old copy. Signed, so that the sender, which drops the
+    paths from its own memory at once, does not drop them again when its message comes back
+    (it would throw away a page rendered after the purge)."""
+    body = EVERYTHING if paths is None else "\n".join(paths)
+    client.publish(channel(client), f"{_sender}\n{body}")
+
+
+def channel(client: redis.Redis) -> str:
+    return CHANNEL.format(db=client.connection_pool.connection_kwargs.get("db", 0))
 
 
 class PurgeListener:
@@ -54,10 +72,13 @@ class PurgeListener:
             pubsub = None
             try:
                 client = redis.Redis.from_url(
-                    self.url, socket_connect_timeout=DEAD_SECONDS, socket_timeout=DEAD_SECONDS
+                    self.url,
+                    socket_connect_timeout=DEAD_SECONDS,
+                    socket_timeout=DEAD_SECONDS,
+                    client_name=f"gazette-page-purges-{os.getpid()}",  # seen in CLIENT LIST
                 )
                 pubsub = client.pubsub()
-                pubsub.subscribe(CHANNEL)
+                pubsub.subscribe(channel(client))
                 self._listen(pubsub)
             except (redis.RedisError, OSError) as error:
                 if self.healthy:
@@ -87,6 +108,9 @@ class PurgeListener:
                 pinged = now
 
     def _apply(self, data: str) -> None:
+        sender, _, data = data.partition("\n")
+        if sender == _sender:
+            return
         if data == EVERYTHING:
             self.memory.clear()
         else:
