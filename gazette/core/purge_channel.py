@@ -83,6 +83,8 @@ class PurgeListener:
             except (redis.RedisError, OSError) as error:
                 if self.healthy:
                     logger.warning("purges : abonnement Redis perdu (%s)", error)
+            except Exception:  # a dead thread would leave this process on Redis for good
+                logger.exception("purges : erreur de l'écoute, nouvel abonnement")
             finally:
                 self._lost()
                 if pubsub is not None:
