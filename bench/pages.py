@@ -9,7 +9,8 @@
    - the cached article through granian (as `make serve` runs it: 2 workers × 4 threads,
      PostgreSQL + Redis) against nginx serving the same bytes from a file;
    - the same article uncached against the WordPress peer's post page
-     (/work/shared/bench/wordpress-peer.sh must be running on 127.0.0.1:8080);
+     (/work/shared/bench/wordpress-peer.sh must be running on 127.0.0.1:8080; `--cached-only`
+     skips both);
    - the article behind Varnish (deploy/varnish/gazette.vcl) in front of granian.
 
     .venv/bin/python bench/pages.py [--sizes 1000:10000,100000:1000000] [--note "what changed"]
@@ -143,6 +144,7 @@ def start_granian(env: dict, args, app: str = "gazette.wsgi") -> subprocess.Pope
             "--backlog",
             "1024",
             "--no-access-log",
+            *shlex.split(args.granian),
         ],
         cwd=ROOT,
         env=env,
@@ -288,6 +290,8 @@ def serving(env: dict, article_path: str, args) -> dict:
         results["empty"] = measured(f"http://{HOST}:{GRANIAN_PORT}/", args)
     finally:
         stop(granian)
+    if args.cached_only:
+        return results
     granian = start_granian(env, args)
     try:
         url = f"http://{HOST}:{GRANIAN_PORT}{article_path}"
@@ -344,9 +348,18 @@ def serving_table(results: dict) -> list[str]:
         row("nginx, same bytes from a file", results["nginx"]),
         row("granian's ceiling: empty WSGI app, 204 (bench/empty_app.py)", results["empty"]),
         row(f"article behind Varnish (X-Cache: {results['varnish_answer']})", results["varnish"]),
-        row("article, uncached (granian, GAZETTE_PAGE_CACHE=0)", results["uncached"], "wordpress"),
-        row(f"WordPress peer post ({results['wordpress_url']})", results["wordpress"]),
-    ]
+    ] + (
+        [
+            row(
+                "article, uncached (granian, GAZETTE_PAGE_CACHE=0)",
+                results["uncached"],
+                "wordpress",
+            ),
+            row(f"WordPress peer post ({results['wordpress_url']})", results["wordpress"]),
+        ]
+        if "uncached" in results
+        else []
+    )
 
 
 def nginx_version() -> str:
@@ -365,6 +378,14 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)  # make serve's 2 × 4
     parser.add_argument("--no-serving", action="store_true", help="render times only")
+    parser.add_argument(
+        "--cached-only",
+        action="store_true",
+        help="serving: skip the uncached article and the WordPress peer",
+    )
+    parser.add_argument(
+        "--granian", default="", help='more granian options, e.g. "--runtime-threads 2"'
+    )
     parser.add_argument("--note", default="(not said)", help="one sentence: what changed")
     parser.add_argument("--no-record", action="store_true", help="print, do not append")
     args = parser.parse_args()
@@ -412,11 +433,13 @@ def main() -> None:
     if served and "error" in served:
         lines += ["", f"Serving: failed, {served['error']}"]
     elif served:
+        granian_extra = f" plus `{args.granian}`" if args.granian else ""
         lines += [
             "",
             f"Serving at the largest size, on PostgreSQL: `{article_path}` ({served['size']:,} "
             f"bytes, no gzip: wrk sends no Accept-Encoding); granian {args.workers} workers × "
-            f"{args.threads} blocking threads as `make serve`, GAZETTE_DB_CONN_MAX_AGE=60; "
+            f"{args.threads} blocking threads as `make serve`{granian_extra}, "
+            "GAZETTE_DB_CONN_MAX_AGE=60; "
             f"nginx {args.workers} workers; wrk "
             f"2 threads, {args.connections} keep-alive connections, {args.seconds} s after a "
             f"{WARM_UP_SECONDS} s warm-up, one target after the other.",

@@ -395,6 +395,8 @@ GAZETTE_PAGE_CACHE = env_bool("GAZETTE_PAGE_CACHE", True)
 # Rendered parts of pages kept between renders (gazette/core/fragments.py); 0 to measure or
 # debug a cold render.
 GAZETTE_FRAGMENT_CACHE = env_bool("GAZETTE_FRAGMENT_CACHE", True)
+# Each process's share of memory for ready answers, in front of Redis or in place of it.
+GAZETTE_PAGE_MEMORY_MB = env_int("GAZETTE_PAGE_MEMORY_MB", 64)
 WAGTAILFRONTENDCACHE = {
     f"varnish{number}": {"BACKEND": "gazette.core.frontend_cache.VarnishBackend", "LOCATION": url}
     for number, url in enumerate(

@@ -40,8 +40,7 @@ def generation(request=None) -> int:
     """The current generation, read once per request: every fragment of a page agrees."""
     if request is not None and hasattr(request, _REQUEST_ATTRIBUTE):
         return getattr(request, _REQUEST_ATTRIBUTE)
-    if page_cache.is_local():
-        page_cache.sync_local_purges()
+    page_cache.sync_now()
     value = cache.get(GENERATION_KEY) or 0
     if request is not None:
         setattr(request, _REQUEST_ATTRIBUTE, value)

@@ -11,16 +11,18 @@ DESIGN.md), with no cookie set and no `Vary: Cookie`. It is kept `s-maxage` seco
 purged first (`purge_paths`, `purge_everything`): publishing, comments and « Les + Lus » purge
 exactly the paths they change (gazette/core/purge.py).
 
-Shape of the store, in the configured cache (in-process by default, Redis when scaled out):
-one entry per path, holding its query-string variants (`?page=2`), so that a purge of a path
-drops its pages of results too. Entries carry the generation they were stored under: purging
-everything is one increment, after which older entries are ignored and replaced. A hit is one
-round trip to the cache (the generation and the entry together).
-
-In the embedded shape the cache lives in each process, so a purge made by another process
-(the task worker publishing a scheduled article, a second server worker) is written to the
-database (`PagePurge`) and each process applies the purges it has not seen, checking at most
-once a second (`LOCAL_SYNC_SECONDS`).
+Where pages are kept. Each process keeps ready answers in its memory (`page_memory.py`: no
+pickling, header lists built once), looked up by path, then by query string (`?page=2`), so
+that a purge of a path drops its pages of results too.
+- Embedded shape (Django's cache in memory): that memory is the store. A purge made by another
+  process (the task worker publishing a scheduled article, a second server worker) is written
+  to the database (`PagePurge`); each process applies those it has not seen, checking at most
+  once a second (`LOCAL_SYNC_SECONDS`).
+- With Redis: the memory sits in front of Redis, where every process stores what it renders,
+  one entry per path holding its variants and the generation it was stored under (purging
+  everything is one increment, after which older entries are ignored). A purge deletes in
+  Redis and is published to every process (`purge_channel.py`); a process whose subscription
+  is not alive serves from Redis, one round trip a hit, until it is back.
 
 Responses are stored uncompressed and gzipped once; a reader gets the gzip copy if it says it
 accepts it. Every answer carries a weak ETag (same for both encodings), and a matching
@@ -29,6 +31,8 @@ accepts it. Every answer carries a weak ETag (same for both encodings), and a ma
 
 import gzip
 import hashlib
+import math
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -36,8 +40,12 @@ from urllib.parse import parse_qsl, unquote, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
 
-PREFIX = "gazette:page:"
+from .page_memory import PageMemory
+from .purge_channel import PurgeListener, publish
+
+PREFIX = "gazette:page:v2:"  # v2: pages are `Page`, no longer `Entry`
 GENERATION_KEY = "gazette:page:generation"
 MAX_VARIANTS = 32  # query strings kept per path; more are served, not stored
 MAX_BODY = 2 * 1024 * 1024
@@ -53,15 +61,42 @@ COMPRESSIBLE = (
 LOCAL_SYNC_SECONDS = 1.0
 # Answers of a hit that must not be taken from the stored response, or are ours.
 SKIPPED_HEADERS = {"content-length", "content-encoding", "etag", "x-gazette-cache"}
+HIT, MISS = ("X-Gazette-Cache", "hit"), ("X-Gazette-Cache", "miss")
+TRACKING = ("fbclid", "gclid", "xtor")
 
 
-@dataclass(frozen=True)
-class Entry:
-    status: str
-    headers: tuple[tuple[str, str], ...]
-    body: bytes
-    gzipped: bytes | None
-    etag: str
+class Page:
+    """A stored response with its answers' header lists made once, when stored or fetched
+    from Redis, not at each hit. Pickled (for Redis) as its parts alone."""
+
+    __slots__ = (
+        "body",
+        "etag",
+        "expires",
+        "gzipped",
+        "headers",
+        "not_modified",
+        "plain",
+        "status",
+        "zipped",
+    )
+
+    def __init__(self, status, headers, body, gzipped, etag, expires):
+        self.status, self.headers, self.body, self.gzipped = status, headers, body, gzipped
+        self.etag, self.expires = etag, expires  # expires: time.time() of the end of s-maxage
+        common = (*headers, ("ETag", etag))
+        self.not_modified = (*common, HIT)
+        if gzipped is None:
+            self.plain = (*common, ("Content-Length", str(len(body))), HIT)
+            self.zipped = None
+        else:
+            vary = ("Vary", "Accept-Encoding")
+            self.plain = (*common, vary, ("Content-Length", str(len(body))), HIT)
+            zipped_length = ("Content-Length", str(len(gzipped)))
+            self.zipped = (*common, vary, ("Content-Encoding", "gzip"), zipped_length, HIT)
+
+    def __reduce__(self):
+        return Page, (self.status, self.headers, self.body, self.gzipped, self.etag, self.expires)
 
 
 def with_page_cache(application):
@@ -71,33 +106,78 @@ def with_page_cache(application):
         if not is_candidate(environ):
             return application(environ, start_response)
         path, query = request_path(environ), normalised_query(environ)
-        generation, variants = lookup(path)
-        entry = variants.get(query)
-        if entry is not None:
-            return answer(environ, start_response, entry, "hit")
-        entry, status, headers, body = fill(application, environ)
-        if entry is None:
+        process, now = _process or _start_process(), time.time()
+        shared = process.listener is not None
+        if shared:
+            trusted = process.listener.healthy
+        else:
+            sync_local_purges(process.memory)
+            trusted = True
+        if trusted:
+            page = process.memory.get(path, query, now)
+            if page is not None:
+                return answer(environ, start_response, page, HIT)
+        purges = process.memory.purges  # read before the fetch: see PageMemory
+        generation = 0
+        if shared:
+            generation, variants = lookup(path)
+            page = variants.get(query)
+            if page is not None and page.expires > now:
+                if trusted:
+                    process.memory.put(path, query, page, purges=purges)
+                return answer(environ, start_response, page, HIT)
+        page, status, headers, body = fill(application, environ)
+        if page is None:
             start_response(status, headers)
             return [body]
-        store(path, query, generation, entry, headers)
-        return answer(environ, start_response, entry, "miss")
+        if trusted and process.memory.purges != purges:
+            # A purge came in during the render, perhaps of this page: the render may be older.
+            return answer(environ, start_response, page, MISS)
+        if shared:
+            store(path, query, generation, page)
+        if trusted:
+            process.memory.put(path, query, page, purges=purges)
+        return answer(environ, start_response, page, MISS)
 
     return page_cache
 
 
+@dataclass(frozen=True)
+class Rules:
+    """What `is_candidate` needs from the settings, read once: through `LazySettings` each
+    read costs a microsecond or two, several per request."""
+
+    enabled: bool
+    excluded: tuple[str, ...]
+    https_only: bool
+    session_cookie: str
+
+
+_rules: Rules | None = None
+
+
+def _load_rules() -> Rules:
+    global _rules  # per process, dropped when a test changes settings
+    _rules = Rules(
+        enabled=settings.GAZETTE_PAGE_CACHE,
+        excluded=_excluded_prefixes(),
+        https_only=settings.SECURE_SSL_REDIRECT,
+        session_cookie=settings.SESSION_COOKIE_NAME + "=",
+    )
+    return _rules
+
+
 def is_candidate(environ) -> bool:
     """Anonymous GET or HEAD of something that could be a public page."""
-    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+    rules = _rules or _load_rules()
+    if not rules.enabled or environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
         return False
-    if not settings.GAZETTE_PAGE_CACHE:
+    if environ.get("PATH_INFO", "").startswith(rules.excluded):
         return False
-    path = environ.get("PATH_INFO", "")
-    if path.startswith(_excluded_prefixes()):
-        return False
-    if settings.SECURE_SSL_REDIRECT and not _is_secure(environ):
+    if rules.https_only and not _is_secure(environ):
         return False  # Django answers with the redirect to HTTPS
-    cookies = environ.get("HTTP_COOKIE", "")
-    if cookies and settings.SESSION_COOKIE_NAME + "=" in cookies:
+    cookies = environ.get("HTTP_COOKIE")
+    if cookies and rules.session_cookie in cookies:
         return False  # an editor: Wagtail's user bar and previews are theirs alone
     return "HTTP_AUTHORIZATION" not in environ
 
@@ -140,13 +220,13 @@ def normalised_path(path: str) -> str:
 def normalised_query(environ) -> str:
     """`?b=2&a=1` and `?a=1&b=2` are one page; tracking parameters (utm_…, fbclid) are not
     part of it, or every shared link would be a new copy."""
-    raw = environ.get("QUERY_STRING", "")
+    raw = environ.get("QUERY_STRING")
     if not raw:
         return ""
     pairs = [
         (name, value)
         for name, value in parse_qsl(raw, keep_blank_values=True)
-        if not name.startswith("utm_") and name not in ("fbclid", "gclid", "xtor")
+        if not name.startswith("utm_") and name not in TRACKING
     ]
     return urlencode(sorted(pairs))
 
@@ -157,10 +237,8 @@ def entry_key(path: str) -> str:
 
 
 def lookup(path: str) -> tuple[int, dict]:
-    """The current generation and the path's stored variants, in one round trip to the cache.
-    Variants stored under an older generation were purged by `purge_everything_now`."""
-    if is_local():
-        sync_local_purges()
+    """The current generation and the path's variants in Redis, in one round trip. Variants
+    stored under an older generation were purged by `purge_everything_now`."""
     key = entry_key(path)
     found = cache.get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY) or 0
@@ -172,7 +250,7 @@ def lookup(path: str) -> tuple[int, dict]:
 
 def fill(application, environ):
     """Ask Django for the page, uncompressed (one stored copy serves every encoding).
-    Returns the entry to store (or None) with what to send if it is not stored."""
+    Returns the page to store (or None) with what to send if it is not stored."""
     inner = dict(environ)
     inner.pop("HTTP_ACCEPT_ENCODING", None)
     inner.pop("HTTP_IF_NONE_MATCH", None)
@@ -193,16 +271,15 @@ def fill(application, environ):
     seconds = storable_for(status, headers, body)
     if not seconds:
         return None, status, headers, body
-    entry = Entry(
-        status=status,
-        headers=tuple(
-            (name, value) for name, value in headers if name.lower() not in SKIPPED_HEADERS
-        ),
-        body=body,
-        gzipped=compress(body, headers),
-        etag='W/"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"',
+    page = Page(
+        status,
+        tuple((name, value) for name, value in headers if name.lower() not in SKIPPED_HEADERS),
+        body,
+        compress(body, headers),
+        'W/"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"',
+        time.time() + seconds,
     )
-    return entry, status, headers, body
+    return page, status, headers, body
 
 
 def storable_for(status: str, headers: list, body: bytes) -> int:
@@ -236,33 +313,28 @@ def compress(body: bytes, headers) -> bytes | None:
     return gzip.compress(body, compresslevel=6, mtime=0)
 
 
-def store(path: str, query: str, generation: int, entry: Entry, headers) -> None:
-    """Add the variant to the path's entry, under the generation read before the page was
-    rendered: if everything was purged meanwhile, the copy is already out of date."""
+def store(path: str, query: str, generation: int, page: Page) -> None:
+    """Add the variant to the path's entry in Redis, under the generation read before the
+    page was rendered: if everything was purged meanwhile, the copy is already out of date."""
     key = entry_key(path)
     stored = cache.get(key)
     variants = stored[1] if stored is not None and stored[0] == generation else {}
     if query not in variants and len(variants) >= MAX_VARIANTS:
         return
-    variants[query] = entry
-    cache.set(key, (generation, variants), timeout=storable_for(entry.status, headers, entry.body))
+    variants[query] = page
+    cache.set(key, (generation, variants), timeout=math.ceil(page.expires - time.time()))
 
 
-def answer(environ, start_response, entry: Entry, outcome: str):
-    headers = [*entry.headers, ("ETag", entry.etag), ("X-Gazette-Cache", outcome)]
-    match = environ.get("HTTP_IF_NONE_MATCH", "")
-    if match and (match.strip() == "*" or entry.etag in _etags(match)):
-        start_response("304 Not Modified", headers)
-        return [b""]
-    body = entry.body
-    if entry.gzipped is not None:
-        headers.append(("Vary", "Accept-Encoding"))
-        if "gzip" in environ.get("HTTP_ACCEPT_ENCODING", ""):
-            body = entry.gzipped
-            headers.append(("Content-Encoding", "gzip"))
-    headers.append(("Content-Length", str(len(body))))
-    start_response(entry.status, headers)
-    return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
+def answer(environ, start_response, page: Page, outcome):
+    match = environ.get("HTTP_IF_NONE_MATCH")
+    if match and (match.strip() == "*" or page.etag in _etags(match)):
+        status, headers, body = "304 Not Modified", page.not_modified, b""
+    elif page.zipped is not None and "gzip" in environ.get("HTTP_ACCEPT_ENCODING", ""):
+        status, headers, body = page.status, page.zipped, page.gzipped
+    else:
+        status, headers, body = page.status, page.plain, page.body
+    start_response(status, [*headers] if outcome is HIT else [*headers[:-1], outcome])
+    return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [body]
 
 
 def _etags(header: str) -> set[str]:
@@ -271,37 +343,98 @@ def _etags(header: str) -> set[str]:
     return tags | {"W/" + tag for tag in tags if not tag.startswith("W/")}
 
 
+# This process's memory and, with Redis, its purge listener
+
+
+class Process:
+    def __init__(self):
+        self.memory = PageMemory(settings.GAZETTE_PAGE_MEMORY_MB * 1024 * 1024)
+        self.listener = (
+            None
+            if is_local()
+            else PurgeListener(settings.CACHES["default"]["LOCATION"], self.memory)
+        )
+
+    def stop(self) -> None:
+        if self.listener is not None:
+            self.listener.stop()
+
+
+_process: Process | None = None
+_process_lock = threading.Lock()
+
+
+def _start_process() -> Process:
+    """On the first request, not at import: granian forks its workers after importing the
+    application, and the listener's thread would not follow into them."""
+    global _process
+    with _process_lock:
+        if _process is None:
+            _process = Process()
+        return _process
+
+
+def _after_fork() -> None:
+    """The child has its parent's memory but not its listener thread: start again. Noticed
+    here, once, rather than by comparing os.getpid() at every hit."""
+    global _process, _process_lock
+    _process, _process_lock = None, threading.Lock()
+
+
+os.register_at_fork(after_in_child=_after_fork)
+
+
+def _on_setting_changed(**kwargs) -> None:
+    """Tests that change settings get rules, and a memory, made from the new ones."""
+    global _rules, _process
+    _rules = None
+    if kwargs["setting"] in ("CACHES", "GAZETTE_PAGE_MEMORY_MB") and _process is not None:
+        _process.stop()
+        _process = None
+
+
+setting_changed.connect(_on_setting_changed)
+
+
 # Purging
 
 
 def purge_paths_now(paths) -> None:
     """Drop the stored copies of these paths (all their query strings), in this process's
-    cache and, in the embedded shape, in the others' (through `PagePurge`)."""
+    memory and in the others' (through Redis pub/sub, or `PagePurge` in the embedded shape)."""
     paths = sorted({normalised_path(path) for path in paths})
     if not paths:
         return
-    _drop(paths)
     if is_local():
         record_purge("\n".join(paths))
+    else:
+        cache.delete_many([entry_key(path) for path in paths])
+        publish(_redis(), paths)
+    if _process is not None:
+        _process.memory.drop(paths)
 
 
 def purge_everything_now() -> None:
-    _bump_generation()
     if is_local():
         from .models import PagePurge
 
         record_purge(PagePurge.EVERYTHING)
+    else:
+        _bump_generation()
+        publish(_redis())
+    if _process is not None:
+        _process.memory.clear()
 
 
 def record_purge(paths: str) -> None:
-    """For the other processes; this one has applied it already and will skip it."""
+    """For the other processes; this one applies it itself and will skip it."""
     from .models import PagePurge
 
     _own_purges.add(PagePurge.objects.record(paths))
 
 
-def _drop(paths) -> None:
-    cache.delete_many([entry_key(path) for path in paths])
+def _redis():
+    return cache._cache.get_client(write=True)  # Django's own client and pool
 
 
 def _bump_generation() -> None:
@@ -324,12 +457,21 @@ _own_purges: set[int] = set()
 
 
 def forget_local_state() -> None:
-    """As in a new process (tests: the purge table is emptied between them)."""
+    """As in a new process (tests: the purge table and Redis are emptied between them)."""
     _last_seen.update(id=None, checked=0.0)
     _own_purges.clear()
+    if _process is not None:
+        _process.memory.clear()
 
 
-def sync_local_purges() -> None:
+def sync_now() -> None:
+    """Apply the other processes' purges now if a second has passed (the embedded shape):
+    for readers of the purge table other than the page cache (gazette/core/fragments.py)."""
+    if is_local():
+        sync_local_purges((_process or _start_process()).memory)
+
+
+def sync_local_purges(memory: PageMemory) -> None:
     """Apply the purges other processes wrote since the last look, at most once a second."""
     now = time.monotonic()
     if now - _last_seen["checked"] < LOCAL_SYNC_SECONDS or not _sync_lock.acquire(blocking=False):
@@ -338,20 +480,20 @@ def sync_local_purges() -> None:
         _last_seen["checked"] = now
         from .models import PagePurge
 
-        if _last_seen["id"] is None:  # a new process: its cache is empty, nothing to drop
+        if _last_seen["id"] is None:  # a new process: its memory is empty, nothing to drop
             _last_seen["id"] = PagePurge.objects.latest_id()
             return
         for purge_id, paths in PagePurge.objects.since(_last_seen["id"]):
             if purge_id in _own_purges:
                 _own_purges.discard(purge_id)
             elif paths == PagePurge.EVERYTHING:
-                _bump_generation()
+                memory.clear()
             elif paths == PagePurge.FRAGMENTS:
                 from . import fragments
 
                 fragments.bump_local()
             else:
-                _drop(paths.split("\n"))
+                memory.drop(paths.split("\n"))
             _last_seen["id"] = purge_id
     except Exception:  # noqa: BLE001 (a database hiccup must not fail a reader's page)
         _last_seen["checked"] = now
