@@ -1,7 +1,8 @@
 """Pages benchmark: does Gazette stay fast with a big archive, and how fast does it serve?
 
-1. Render times at two sizes of newsroom (`generate_newsroom`), uncached
-   (`GAZETTE_PAGE_CACHE=0`), in-process with Django's test client (bench/render_pages.py):
+1. Render times at two sizes of newsroom (`generate_newsroom`), uncached and cold
+   (`GAZETTE_PAGE_CACHE=0`, `GAZETTE_FRAGMENT_CACHE=0`), in-process with Django's test client
+   (bench/render_pages.py):
    la une, a section's page 2, an article, an author page. The query count must be the same
    at both sizes, and the median at the large size within 2× of the small one.
 2. Throughput at the large size, through real servers, with wrk (32 connections), each figure
@@ -292,13 +293,16 @@ def serving(env: dict, article_path: str, args) -> dict:
         stop(granian)
     if args.cached_only:
         return results
-    granian = start_granian(env, args)
-    try:
-        url = f"http://{HOST}:{GRANIAN_PORT}{article_path}"
-        assert get(url)[1].get("x-gazette-cache") is None
-        results["uncached"] = measured(url, args)
-    finally:
-        stop(granian)
+    # Not in the page cache, as after a purge: the kept fragments serve (the usual case, a
+    # comment approved purges the article), then without them (the article just republished).
+    for name, extra in (("uncached", {}), ("cold", {"GAZETTE_FRAGMENT_CACHE": "0"})):
+        granian = start_granian({**env, **extra}, args)
+        try:
+            url = f"http://{HOST}:{GRANIAN_PORT}{article_path}"
+            assert get(url)[1].get("x-gazette-cache") is None
+            results[name] = measured(url, args)
+        finally:
+            stop(granian)
     post = wordpress_post()
     results["wordpress_url"] = post
     results["wordpress"] = measured(post, args)
@@ -351,8 +355,13 @@ def serving_table(results: dict) -> list[str]:
     ] + (
         [
             row(
-                "article, uncached (granian, GAZETTE_PAGE_CACHE=0)",
+                "article, uncached (granian, GAZETTE_PAGE_CACHE=0; kept fragments serve)",
                 results["uncached"],
+                "wordpress",
+            ),
+            row(
+                "article, cold (GAZETTE_PAGE_CACHE=0 GAZETTE_FRAGMENT_CACHE=0)",
+                results["cold"],
                 "wordpress",
             ),
             row(f"WordPress peer post ({results['wordpress_url']})", results["wordpress"]),
@@ -425,8 +434,8 @@ def main() -> None:
         f"- Versions: {facts['versions']}, {nginx_version()}",
         f"- What changed: {args.note}",
         f"- Command: `{command}` (renders: Django test client in one process, "
-        f"GAZETTE_PAGE_CACHE=0, {args.repeat} renders of each page after 3 warm-ups, locmem "
-        "cache for Wagtail's own entries)",
+        f"GAZETTE_PAGE_CACHE=0 GAZETTE_FRAGMENT_CACHE=0, {args.repeat} renders of each page after "
+        "3 warm-ups, locmem cache for Wagtail's own entries)",
         "",
         *render_table(runs),
     ]
