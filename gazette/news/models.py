@@ -123,10 +123,22 @@ class Author(index.Indexed, models.Model):
     def get_absolute_url(self) -> str:
         return reverse("news:author", args=[self.slug])
 
+    def article_pages(self) -> PageQuerySet:
+        """Their articles as rows of the page table, for `newest_first()`: the ids come from the
+        byline index, with no join to the article table before the sort."""
+        return Page.objects.filter(pk__in=self.bylines.values("article_id"))
+
 
 class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(
         "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+def tagged_pages(tag) -> PageQuerySet:
+    """The articles on `tag` as rows of the page table, for `newest_first()`, as an author's."""
+    return Page.objects.filter(
+        pk__in=ArticleTag.objects.filter(tag=tag).values("content_object_id")
     )
 
 
@@ -142,6 +154,10 @@ class ArticlePageQuerySet(PageQuerySet):
             )
             .order_by("-first_published_at", "-id")  # a listing sorts first: `newest_first()`
         )
+
+    def newest(self, pages: PageQuerySet, count: int):
+        """The `count` newest of the live `pages`, as teasers (see `newest_first()`)."""
+        return self.teasers().filter(pk__in=newest_first(pages)[:count])
 
     def latest_per_section(self, sections, count: int, *, exclude=()):
         """The `count` newest live articles under each of `sections` (nested sections
@@ -220,10 +236,7 @@ class HomePage(PublicCacheMixin, Page):
             )
         }
         lead = (
-            chosen.get(self.lead_story_id)
-            or ArticlePage.objects.teasers()
-            .filter(pk__in=newest_first(article_pages())[:1])
-            .first()
+            chosen.get(self.lead_story_id) or ArticlePage.objects.newest(article_pages(), 1).first()
         )
         featured = [chosen[pk] for pk in featured_ids if pk in chosen and chosen[pk] != lead]
         shown = {a.pk for a in [lead, *featured] if a}
