@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -27,11 +27,19 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Site
+from wagtail.query import PageQuerySet
 
 from gazette.core.cache import cache_public
 from gazette.core.models import SiteSettings
 from gazette.core.typography import french_spacing
-from gazette.news.models import ArticlePage, ArticleTag, Author, SectionPage
+from gazette.news.models import (
+    ArticlePage,
+    ArticleTag,
+    Author,
+    SectionPage,
+    article_pages,
+    tagged_pages,
+)
 
 from .metadata import absolute, date_modified, page_url, root_url, share_image
 from .models import FeedSettings
@@ -70,7 +78,7 @@ class Channel:
     title: str
     link: str
     description: str
-    articles: QuerySet
+    pages: PageQuerySet  # its articles, as rows of the page table: see `newest_first()`
     feed_urls: dict[str, str] = field(default_factory=dict)
 
 
@@ -127,9 +135,9 @@ class ArticleFeed(Feed):
     def items(self, channel):
         request = channel.request
         full = FeedSettings.for_request(request).full_content
-        articles = channel.articles.prefetch_related(
+        articles = ArticlePage.objects.newest(channel.pages, ITEMS).prefetch_related(
             Prefetch("tagged_items", queryset=ArticleTag.objects.select_related("tag"))
-        )[:ITEMS]
+        )
         return [entry(request, article, full=full) for article in articles]
 
     def item_title(self, item):
@@ -219,14 +227,14 @@ def _feed_urls(name: str, *args) -> dict[str, str]:
     return {fmt: reverse(f"findability:{name}_{fmt}", args=args) for fmt in FORMATS}
 
 
-def _channel(request, *, title, link, description, articles, urls) -> Channel:
+def _channel(request, *, title, link, description, pages, urls) -> Channel:
     root = root_url(request)
     return Channel(
         request=request,
         title=title,
         link=link,
         description=description,
-        articles=articles,
+        pages=pages,
         feed_urls={fmt: root + url for fmt, url in urls.items()},
     )
 
@@ -239,7 +247,7 @@ def site_channel(request) -> Channel:
         link=root_url(request) + "/",
         description=settings.tagline
         or _("The latest articles of %(site)s") % {"site": settings.site_name},
-        articles=ArticlePage.objects.teasers(),
+        pages=article_pages(),
         urls=_feed_urls("site"),
     )
 
@@ -260,7 +268,7 @@ def section_channel(request, section: str) -> Channel:
         description=page.intro
         or _("The latest articles of %(site)s in %(section)s")
         % {"site": site_name, "section": page.title},
-        articles=ArticlePage.objects.descendant_of(page).teasers(),
+        pages=article_pages().descendant_of(page),
         urls=_feed_urls("section", section.strip("/")),
     )
 
@@ -273,7 +281,7 @@ def author_channel(request, slug: str) -> Channel:
         title=f"{site_name} – {author.name}",
         link=absolute(request, author.get_absolute_url()),
         description=_("The latest articles by %(author)s") % {"author": author.name},
-        articles=ArticlePage.objects.teasers().filter(bylines__author=author),
+        pages=author.article_pages(),
         urls=_feed_urls("author", slug),
     )
 
@@ -286,6 +294,6 @@ def tag_channel(request, slug: str) -> Channel:
         title=f"{site_name} – {tag.name}",
         link=absolute(request, reverse("news:tag", args=[tag.slug])),
         description=_("The latest articles on %(topic)s") % {"topic": tag.name},
-        articles=ArticlePage.objects.teasers().filter(tagged_items__tag=tag),
+        pages=tagged_pages(tag),
         urls=_feed_urls("tag", slug),
     )

@@ -1,8 +1,8 @@
 """Author and tag pages: plain views, as neither is a page an editor writes in the tree.
 
-Both list through `teasers()` and `paginate()`, like sections, so they share the section's
-fixed query count and its 404 for a page number that is not a page; both are public pages
-under the caching invariant, hence `cache_public`.
+Both list through `paginate()` and its `TeaserPaginator`, like sections, so they share the
+section's fixed query count and its 404 for a page number that is not a page; both are public
+pages under the caching invariant, hence `cache_public`.
 """
 
 from django.conf import settings
@@ -11,15 +11,16 @@ from taggit.models import Tag
 
 from gazette.core.cache import cache_public
 
-from .models import ArticlePage, Author, paginate
+from .models import Author, TeaserPaginator, paginate, tagged_pages
 
 
 def author_page(request, slug):
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     articles = paginate(
         request,
-        ArticlePage.objects.teasers().filter(bylines__author=author),
+        author.article_pages(),
         settings.GAZETTE_PAGE_SIZE,
+        paginator_class=TeaserPaginator,
     )
     response = render(request, "news/author_page.html", {"author": author, "articles": articles})
     return cache_public(response)
@@ -29,7 +30,8 @@ def tag_page(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     articles = paginate(
         request,
-        ArticlePage.objects.teasers().filter(tagged_items__tag=tag),
+        tagged_pages(tag),
         settings.GAZETTE_PAGE_SIZE,
+        paginator_class=TeaserPaginator,
     )
     return cache_public(render(request, "news/tag_page.html", {"tag": tag, "articles": articles}))

@@ -17,6 +17,7 @@ from wagtail.models import Site
 
 from gazette.news.tests.factories import fr, make_article, make_author, make_image, make_section
 
+from .. import feeds
 from ..models import FeedSettings
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -105,6 +106,20 @@ def test_rss_follows_the_rss_2_rules(client, newsroom, scope, count):
         assert published.tzinfo is not None
         assert item.findtext("{http://purl.org/dc/elements/1.1/}creator")
     assert "Un brouillon" not in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("scope", ["site", "section", "author", "tag"])
+def test_a_feed_holds_its_newest_items_newest_first(client, newsroom, monkeypatch, scope):
+    monkeypatch.setattr(feeds, "ITEMS", 2)
+    newest = make_article(
+        newsroom["europe"], "Le plus récent", authors=[newsroom["claire"]], tags=["Climat"]
+    )
+
+    channel = parse_xml(client.get(feed_urls(newsroom)[scope][0]).content).find("channel")
+
+    links = [item.findtext("link") for item in channel.findall("item")]
+    assert links == [f"http://localhost{newest.url}", f"http://localhost{newsroom['first'].url}"]
 
 
 @pytest.mark.django_db
