@@ -2,6 +2,7 @@
 500s, and a query count that does not grow with the number of articles shown."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -65,10 +66,17 @@ def test_anonymous_get_sets_no_cookie_and_may_be_cached_by_proxies(client, site,
 
 def queries_for(client, url) -> int:
     client.get(url)  # the first view renders the image renditions; later ones only read them
+    cache.clear()  # counted from an empty cache, as after a purge: all a render may ask
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
-    return len(queries)
+    return len(without_purge_sync(queries))
+
+
+def without_purge_sync(queries) -> list[dict]:
+    """The embedded shape reads other processes' purges at most once a second, whatever the
+    page: a matter of the clock, not of the number of articles (gazette/core/page_cache.py)."""
+    return [q for q in queries.captured_queries if '"core_pagepurge"' not in q["sql"]]
 
 
 @pytest.mark.parametrize("kind", ["la une", "section", "author", "tag"])
