@@ -20,8 +20,7 @@ class FragmentNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        if not fragments.enabled() or getattr(request, "is_preview", False):
-            # A preview shows a draft under the live page's key: never stored, never read.
+        if not fragments.enabled() or not _for_everyone(request):
             return self.nodelist.render(context)
         host = request.get_host() if request is not None else ""
         parts = [host, *(part.resolve(context) for part in self.parts)]
@@ -31,6 +30,18 @@ class FragmentNode(template.Node):
             html = self.nodelist.render(context)
             fragments.store(key, html)
         return html
+
+
+def _for_everyone(request) -> bool:
+    """A preview shows a draft under the live page's key, and a signed-in editor reads the
+    primary database and must see their own change at once: both render every part, and
+    keep none (as the page cache lets them through)."""
+    if request is None:
+        return True
+    if getattr(request, "is_preview", False):
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
 
 
 @register.tag
