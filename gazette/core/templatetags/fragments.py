@@ -8,6 +8,7 @@ host is always part of the key: fragments hold absolute addresses.
 """
 
 from django import template
+from django.conf import settings
 
 from .. import fragments
 
@@ -40,8 +41,9 @@ def _for_everyone(request) -> bool:
         return True
     if getattr(request, "is_preview", False):
         return False
-    user = getattr(request, "user", None)
-    return not (user is not None and user.is_authenticated)
+    # The session cookie, as the page cache asks: reading `request.user` would load the
+    # session and add `Vary: Cookie` to every public page.
+    return settings.SESSION_COOKIE_NAME not in getattr(request, "COOKIES", {})
 
 
 @register.tag
