@@ -71,6 +71,22 @@ def bump() -> None:
     transaction.on_commit(bump_now)
 
 
+def everything_changed() -> None:
+    """A change every page and every kept fragment may show: a section, a site, a view
+    restriction. Both caches are emptied once the transaction commits."""
+    from .purge import purge_everything
+
+    bump()
+    purge_everything()
+
+
+def everything_changed_on_save(sender, instance, raw=False, **kwargs):
+    """Signal receiver for `everything_changed`. A restore's loaddata (`raw`) is not an
+    editor's change: the restored site starts with an empty cache."""
+    if not raw:
+        everything_changed()
+
+
 def bump_now() -> None:
     bump_local()
     if page_cache.is_local():

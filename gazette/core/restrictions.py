@@ -15,7 +15,6 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageViewRestriction
 
 from . import fragments
-from .purge import purge_everything
 
 PREFIX = "gazette:restrictions:"
 
@@ -29,13 +28,14 @@ def any_exist() -> bool:
     return found
 
 
-def _changed(sender, instance, raw=False, **kwargs):
-    if raw:  # a restore's loaddata: the restored site starts with an empty cache
-        return
-    fragments.bump()
-    purge_everything()
-
-
 def register_signal_handlers():
-    post_save.connect(_changed, sender=PageViewRestriction, dispatch_uid="core-restrictions")
-    post_delete.connect(_changed, sender=PageViewRestriction, dispatch_uid="core-restrictions-d")
+    post_save.connect(
+        fragments.everything_changed_on_save,
+        sender=PageViewRestriction,
+        dispatch_uid="core-restrictions",
+    )
+    post_delete.connect(
+        fragments.everything_changed_on_save,
+        sender=PageViewRestriction,
+        dispatch_uid="core-restrictions-d",
+    )

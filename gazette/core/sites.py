@@ -15,7 +15,6 @@ from django.http.request import split_domain_port
 from wagtail.models import Site
 
 from . import fragments
-from .purge import purge_everything
 
 PREFIX = "gazette:site:"
 
@@ -37,13 +36,10 @@ def site_for(request):
     return site
 
 
-def _changed(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    fragments.bump()
-    purge_everything()
-
-
 def register_signal_handlers():
-    post_save.connect(_changed, sender=Site, dispatch_uid="core-sites-saved")
-    post_delete.connect(_changed, sender=Site, dispatch_uid="core-sites-deleted")
+    post_save.connect(
+        fragments.everything_changed_on_save, sender=Site, dispatch_uid="core-sites-saved"
+    )
+    post_delete.connect(
+        fragments.everything_changed_on_save, sender=Site, dispatch_uid="core-sites-deleted"
+    )

@@ -56,15 +56,9 @@ def purge_page(page) -> None:
     from .models import SectionPage
 
     if isinstance(page.specific, SectionPage):
-        _layout_changed()
+        fragments.everything_changed()
     else:
         purge_paths(paths_showing(page))
-
-
-def _layout_changed() -> None:
-    """Every page, and every kept fragment, may show the change."""
-    fragments.bump()
-    purge_everything()
 
 
 def _published(sender, instance, **kwargs):
@@ -89,7 +83,7 @@ def _moved(sender, instance, **kwargs):
     if before is None:
         return
     if isinstance(instance.specific, SectionPage):
-        _layout_changed()
+        fragments.everything_changed()
     else:
         purge_paths(before | paths_showing(instance))
 

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from gazette.comments.models import Comment
+from gazette.core.tests.queries import without_purge_sync
 from gazette.news.tests.factories import make_article
-from gazette.news.tests.test_public_pages import without_purge_sync
 
 from .factories import make_comment
 

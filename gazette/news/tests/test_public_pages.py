@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from gazette.core.tests.queries import without_purge_sync
 from gazette.news.models import ArticlePage, HomeFeatured
 
 from .factories import fr, make_article, make_author, make_home, make_image, make_section
@@ -71,12 +72,6 @@ def queries_for(client, url) -> int:
         response = client.get(url)
     assert response.status_code == 200
     return len(without_purge_sync(queries))
-
-
-def without_purge_sync(queries) -> list[dict]:
-    """The embedded shape reads other processes' purges at most once a second, whatever the
-    page: a matter of the clock, not of the number of articles (gazette/core/page_cache.py)."""
-    return [q for q in queries.captured_queries if '"core_pagepurge"' not in q["sql"]]
 
 
 @pytest.mark.parametrize("kind", ["la une", "section", "author", "tag"])
