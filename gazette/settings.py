@@ -14,6 +14,13 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from gazette.core.private_files import (
+    narrow,
+    private_folder,
+    private_opener,
+    private_sqlite_database,
+)
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 ENV_NAMES: set[str] = set()
 
@@ -40,8 +47,8 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name}={value!r} : un nombre entier est attendu.") from None
 
 
-VAR_DIR = Path(env("GAZETTE_VAR_DIR", str(BASE_DIR / "var")))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+# The site's account only: the SQLite database, the secret key and the backups live here.
+VAR_DIR = private_folder(Path(env("GAZETTE_VAR_DIR", str(BASE_DIR / "var"))))
 (VAR_DIR / "static").mkdir(exist_ok=True)
 
 
@@ -52,9 +59,11 @@ def _secret_key() -> str:
     if key:
         return key
     path = VAR_DIR / "secret_key"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+    try:
+        with open(path, "x", opener=private_opener) as file:
+            file.write(secrets.token_urlsafe(50))
+    except FileExistsError:
+        narrow(path)
     return path.read_text().strip()
 
 
@@ -164,6 +173,7 @@ if REPLICA_URL:
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["gazette.core.replica.ReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    private_sqlite_database(DATABASES["default"]["NAME"])
     # WAL lets readers go on while the task worker or an editor writes; IMMEDIATE avoids the
     # "database is locked" upgrade deadlock of deferred transactions.
     DATABASES["default"]["OPTIONS"] = {

@@ -4,7 +4,8 @@ The archive is a plain tar (`gazette-AAAAMMJJ-HHMMSS.tar`) an operator can open 
 the database in its own format (`database.sqlite3` through SQLite's online backup
 API, `database.pgdump` from `pg_dump --format=custom`), `data.json` (Django's engine-neutral
 `dumpdata`, to move from SQLite to PostgreSQL), `media/`, and `manifest.json` last (versions,
-migrations per app, rows per model, sha256 of every other member, computed as it is written).
+migrations per app, rows per model, sha256 and size of every other member, computed as it is
+written).
 
 Everything is written under a `.partial` name in the destination folder, flushed to disk, then
 renamed (`os.replace`, atomic on one file system): a backup killed half-way leaves a `.partial`
@@ -15,6 +16,9 @@ are read from that copy; on PostgreSQL one REPEATABLE READ transaction exports i
 which `pg_dump --snapshot` shares, and counts and `data.json` are read in that transaction.
 Media are copied after the database: a picture uploaded meanwhile is in the archive unreferenced,
 never referenced and missing—unless it is deleted during the backup.
+
+Privacy: sessions stay out of every copy of the database (a stolen archive must not open an
+editor's session), and the archive and its folder are the site account's only (0600, 0700).
 """
 
 import hashlib
@@ -35,12 +39,15 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.migrations.recorder import MigrationRecorder
 from django.db.utils import ConnectionHandler
+
+from gazette.core.private_files import private_folder, private_opener
 
 FORMAT = "gazette-backup"
 FORMAT_VERSION = 1
@@ -66,18 +73,10 @@ class BackupError(Exception):
     pass
 
 
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as file:
-        while chunk := file.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def create_backup(directory: Path, *, now: datetime | None = None) -> Path:
     """Write the archive into `directory` and return its path."""
     now = now or datetime.now(UTC)
-    directory.mkdir(parents=True, exist_ok=True)
+    private_folder(directory)
     final = directory / f"gazette-{now:%Y%m%d-%H%M%S}.tar"
     if final.exists():
         raise BackupError(f"{final} existe déjà.")
@@ -87,14 +86,18 @@ def create_backup(directory: Path, *, now: datetime | None = None) -> Path:
         members = [(name, staging / name) for name in sorted(os.listdir(staging))]
         members += [(MEDIA_PREFIX + name, path) for name, path in _media_files()]
         partial = directory / f".{final.name}.partial"
-        with open(partial, "wb") as raw, tarfile.open(fileobj=raw, mode="w") as archive:
-            files = {name: _add_hashed(archive, path, name) for name, path in members}
+        with (
+            open(partial, "wb", opener=private_opener) as raw,
+            tarfile.open(fileobj=raw, mode="w") as archive,
+        ):
+            infos = {name: _add_hashed(archive, path, name) for name, path in members}
             manifest.update(
                 format=FORMAT,
                 format_version=FORMAT_VERSION,
                 created=now.isoformat(),
                 versions=_versions(),
-                files=files,
+                files={name: digest for name, (digest, _size) in infos.items()},
+                sizes={name: size for name, (_digest, size) in infos.items()},
             )
             data = json.dumps(manifest, indent=1, ensure_ascii=False).encode()
             info = tarfile.TarInfo(MANIFEST)
@@ -118,14 +121,14 @@ class _HashingReader:
         return data
 
 
-def _add_hashed(archive: tarfile.TarFile, path: Path, name: str) -> str:
-    """The checksum of the very bytes archived: a picture replaced during the backup cannot
-    make the archive disagree with its own manifest."""
+def _add_hashed(archive: tarfile.TarFile, path: Path, name: str) -> tuple[str, int]:
+    """The checksum and size of the very bytes archived: a picture replaced during the backup
+    cannot make the archive disagree with its own manifest."""
     info = archive.gettarinfo(path, arcname=name)
     with open(path, "rb") as file:
         reader = _HashingReader(file)
         archive.addfile(info, reader)
-    return reader.digest.hexdigest()
+    return reader.digest.hexdigest(), info.size
 
 
 def _fsync_directory(directory: Path) -> None:
@@ -163,6 +166,10 @@ def _dump_database(staging: Path) -> dict:
         target = sqlite3.connect(path)
         try:
             connection.connection.backup(target)  # online: readers and writers go on
+            # Overwritten, not just unlinked from the tree: a freed page keeps its bytes.
+            target.execute("PRAGMA secure_delete = ON")
+            target.execute(f'DELETE FROM "{Session._meta.db_table}"')  # noqa: S608 — our table
+            target.commit()
         finally:
             target.close()
         config = {**connection.settings_dict, "NAME": str(path), "OPTIONS": {}, "TEST": {}}
@@ -178,6 +185,7 @@ def _dump_database(staging: Path) -> dict:
                 "pg_dump",
                 "--format=custom",
                 f"--snapshot={snapshot}",
+                f"--exclude-table-data={Session._meta.db_table}",
                 f"--file={staging / POSTGRES_MEMBER}",
                 settings_dict=connection.settings_dict,
             )
@@ -214,12 +222,16 @@ def applied_migrations(alias: str) -> dict[str, list[str]]:
 
 
 def count_rows(alias: str) -> dict[str, int]:
-    """Rows per concrete model whose table exists; proxies would count their table twice."""
+    """Rows per concrete model whose table exists, sessions aside (no archive carries them);
+    proxies would count their table twice."""
     existing = set(connections[alias].introspection.table_names())
     return {
         model._meta.label: model._default_manager.using(alias).count()
         for model in apps.get_models()
-        if model._meta.managed and not model._meta.proxy and model._meta.db_table in existing
+        if model._meta.managed
+        and not model._meta.proxy
+        and model._meta.db_table in existing
+        and model is not Session
     }
 
 

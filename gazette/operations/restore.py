@@ -1,15 +1,23 @@
 """Restore an archive written by `backup.py` into an empty instance.
 
-Nothing is touched before the whole archive is checked: it must be ours (manifest format), and
-every member must match its sha256. Then the database comes back in its own format when the
-engine is the same (a file copy for SQLite, `pg_restore` for PostgreSQL), or from the
-engine-neutral `data.json` when it is not (SQLite to PostgreSQL): the schema is first migrated
-to the archive's migrations, so the rows fit, then `migrate` brings an older archive up to this
-release, whichever way it came back.
+The archive may come from anywhere (a copy off the machine, a download), and the restore runs
+with the site's rights, often root's: it is read as hostile until proven ours. Nothing is
+extracted by tarfile, whose filters a chain of symbolic links has bypassed (CVE-2025-4517):
+the listing is checked first, every member against the manifest, and only regular files and
+folders with plain relative names pass; then each file is streamed, counted and hashed, into a
+private folder created for the restore (or nowhere, with `--dry-run`). A refused archive
+leaves nothing behind.
+
+Then the database comes back in its own format when the engine is the same (a file copy for
+SQLite, `pg_restore` for PostgreSQL), or from the engine-neutral `data.json` when it is not
+(SQLite to PostgreSQL): the schema is first migrated to the archive's migrations, so the rows
+fit, then `migrate` brings an older archive up to this release, whichever way it came back.
 """
 
+import hashlib
 import json
 import os
+import re
 import shutil
 import tarfile
 import tempfile
@@ -26,7 +34,10 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
 
+from gazette.core.private_files import private_opener
+
 from .backup import (
+    CHUNK,
     DATA_MEMBER,
     FORMAT,
     FORMAT_VERSION,
@@ -37,8 +48,18 @@ from .backup import (
     BackupError,
     count_rows,
     run_postgres_tool,
-    sha256_file,
 )
+
+MANIFEST_MAX_BYTES = 64 * 1024 * 1024
+NATIVE_MEMBERS = {"sqlite": SQLITE_MEMBER, "postgresql": POSTGRES_MEMBER}
+SHA256 = re.compile(r"[0-9a-f]{64}")
+MEMBER_KINDS = {
+    tarfile.SYMTYPE: "lien symbolique",
+    tarfile.LNKTYPE: "lien physique",
+    tarfile.CHRTYPE: "périphérique (caractère)",
+    tarfile.BLKTYPE: "périphérique (bloc)",
+    tarfile.FIFOTYPE: "tube nommé (FIFO)",
+}
 
 
 class RestoreError(BackupError):
@@ -46,27 +67,73 @@ class RestoreError(BackupError):
 
 
 @contextmanager
-def open_archive(archive: Path) -> Iterator[tuple[Path, dict]]:
-    """Unpack into a temporary folder beside the media and yield it with the checked manifest."""
+def open_archive(archive: Path) -> Iterator[tuple[tarfile.TarFile, dict, dict]]:
+    """The archive with its checked manifest and its files' members, by name. Only the
+    headers and the manifest have been read: no member's bytes, nothing written."""
     if not archive.is_file():
         raise RestoreError(f"{archive} : fichier introuvable.")
-    with tempfile.TemporaryDirectory(prefix="gazette-restore-") as tmp:
-        folder = Path(tmp)
-        try:
-            with tarfile.open(archive, mode="r:") as tar:
-                tar.extractall(folder, filter="data")  # no absolute paths, links or devices
-        except (tarfile.TarError, EOFError, OSError) as error:
-            raise RestoreError(f"{archive} : archive illisible ou tronquée ({error}).") from None
-        manifest = _read_manifest(folder, archive)
-        _verify_checksums(folder, manifest, archive)
-        yield folder, manifest
-
-
-def _read_manifest(folder: Path, archive: Path) -> dict:
     try:
-        manifest = json.loads((folder / MANIFEST).read_text())
-    except (OSError, ValueError):
-        manifest = None
+        tar = tarfile.open(archive, mode="r:")
+        members = tar.getmembers()
+    except (tarfile.TarError, EOFError, OSError) as error:
+        raise RestoreError(f"{archive} : archive illisible ou tronquée ({error}).") from None
+    with tar:
+        manifest, files = _check_listing(archive, tar, members)
+        yield tar, manifest, files
+
+
+def _check_listing(archive: Path, tar: tarfile.TarFile, members: list) -> tuple[dict, dict]:
+    seen = set()
+    for member in members:
+        if not (member.isreg() or member.isdir()):
+            kind = MEMBER_KINDS.get(member.type) or f"membre de type « {member.type!r} »"
+            raise RestoreError(
+                f"{archive} : {member.name} est un {kind} ; seuls des fichiers et des dossiers "
+                "sont acceptés : archive refusée, rien n'a été écrit."
+            )
+        _check_name(archive, member.name)
+        if member.name in seen:
+            raise RestoreError(f"{archive} : {member.name} figure deux fois : archive refusée.")
+        seen.add(member.name)
+    by_name = {member.name: member for member in members}
+    manifest = _read_manifest(archive, tar, by_name.get(MANIFEST))
+    expected, sizes = manifest["files"], manifest.get("sizes", {})
+    files = {name: member for name, member in by_name.items() if member.isreg()}
+    files.pop(MANIFEST)
+    folders = {str(parent) for name in expected for parent in PurePosixPath(name).parents} - {"."}
+    missing = sorted(set(expected) - set(files))
+    extra = sorted(set(files) - set(expected))
+    extra += sorted(name for name, m in by_name.items() if m.isdir() and name not in folders)
+    if missing or extra:
+        raise RestoreError(
+            f"{archive} : contenu inattendu (manquants : {', '.join(missing) or 'aucun'} ; "
+            f"en trop : {', '.join(extra) or 'aucun'})."
+        )
+    for name, member in files.items():
+        if name in sizes and sizes[name] != member.size:
+            raise RestoreError(
+                f"{archive} : {name} fait {member.size} octets, le manifeste en annonce "
+                f"{sizes[name]} : archive refusée."
+            )
+    return manifest, files
+
+
+def _check_name(archive: Path, name: str) -> None:
+    """Plain relative names only: what the backup writes, and what cannot climb out of the
+    folder it is written into (no absolute name, no `..`, no `.` or empty part to hide one)."""
+    if name.startswith("/"):
+        raise RestoreError(f"{archive} : chemin absolu refusé dans l'archive : {name}.")
+    if any(part in {"", ".", ".."} for part in name.split("/")):
+        raise RestoreError(f"{archive} : chemin refusé dans l'archive : {name}.")
+
+
+def _read_manifest(archive: Path, tar: tarfile.TarFile, member) -> dict:
+    manifest = None
+    if member is not None and member.isreg() and member.size <= MANIFEST_MAX_BYTES:
+        try:
+            manifest = json.loads(tar.extractfile(member).read())
+        except (tarfile.TarError, EOFError, OSError, ValueError):
+            manifest = None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise RestoreError(
             f"{archive} : ce n'est pas une sauvegarde de Gazette, ou elle est tronquée "
@@ -77,25 +144,50 @@ def _read_manifest(folder: Path, archive: Path) -> dict:
             f"{archive} : format de sauvegarde {manifest.get('format_version')} inconnu de cette "
             f"version de Gazette (attendu : {FORMAT_VERSION})."
         )
+    files, sizes = manifest.get("files"), manifest.get("sizes", {})
+    well_formed = (
+        manifest.get("engine") in NATIVE_MEMBERS
+        and isinstance(manifest.get("counts"), dict)
+        and isinstance(manifest.get("migrations"), dict)
+        and isinstance(files, dict)
+        and all(isinstance(v, str) and SHA256.fullmatch(v) for v in files.values())
+        and isinstance(sizes, dict)
+        and all(isinstance(v, int) and v >= 0 for v in sizes.values())
+        and {DATA_MEMBER, NATIVE_MEMBERS[manifest["engine"]]} <= set(files)
+    )
+    if not well_formed:
+        raise RestoreError(f"{archive} : manifeste incomplet ou mal formé : archive refusée.")
+    for name in files:
+        _check_name(archive, name)
     return manifest
 
 
-def _verify_checksums(folder: Path, manifest: dict, archive: Path) -> None:
-    expected = manifest.get("files") or {}
-    present = {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
-    present.discard(MANIFEST)
-    missing = sorted(set(expected) - present)
-    extra = sorted(present - set(expected))
-    if missing or extra:
-        raise RestoreError(
-            f"{archive} : contenu inattendu (manquants : {', '.join(missing) or 'aucun'} ; "
-            f"en trop : {', '.join(extra) or 'aucun'})."
-        )
-    for name, checksum in expected.items():
-        if PurePosixPath(name).is_absolute() or ".." in PurePosixPath(name).parts:
-            raise RestoreError(f"{archive} : chemin refusé dans l'archive : {name}.")
-        if sha256_file(folder / name) != checksum:
+def copy_members(archive: Path, tar: tarfile.TarFile, files: dict, manifest: dict, into=None):
+    """Stream each file once, counting and hashing its bytes, into `into` (a folder made for
+    this restore, so no link can be waiting in it) or nowhere; each file is created, never
+    opened if it exists, and readable by the site's account only."""
+    for name, member in sorted(files.items()):
+        digest, size = hashlib.sha256(), 0
+        try:
+            with _output(into, name) as target:
+                source = tar.extractfile(member)
+                while chunk := source.read(CHUNK):
+                    digest.update(chunk)
+                    size += len(chunk)
+                    target.write(chunk)
+        except (tarfile.TarError, EOFError) as error:
+            raise RestoreError(f"{archive} : archive illisible ou tronquée ({error}).") from None
+        except OSError as error:
+            raise RestoreError(f"{archive} : {name} n'a pas pu être écrit ({error}).") from None
+        if size != member.size or digest.hexdigest() != manifest["files"][name]:
             raise RestoreError(f"{archive} : {name} est corrompu (somme SHA-256 différente).")
+
+
+def _output(folder: Path | None, name: str):
+    if folder is None:
+        return open(os.devnull, "wb")
+    (folder / name).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return open(folder / name, "xb", opener=private_opener)
 
 
 def database_is_empty(alias: str = DEFAULT_DB_ALIAS) -> bool:
@@ -114,34 +206,45 @@ def restore_archive(
     archive: Path, *, force: bool = False, dry_run: bool = False, log=print
 ) -> dict[str, int]:
     """Restore and return the rows per model, as counted after `migrate`; with `dry_run`,
-    only check the archive and return the counts its manifest promises."""
-    with open_archive(archive) as (folder, manifest):
-        connection = connections[DEFAULT_DB_ALIAS]
+    only check the archive, reading every byte but writing none, and return the counts its
+    manifest promises."""
+    with open_archive(archive) as (tar, manifest, files):
         if dry_run:
-            log(f"Archive intacte : {len(manifest['files'])} fichiers, base {manifest['engine']}.")
+            copy_members(archive, tar, files, manifest)
+            log(f"Archive intacte : {len(files)} fichiers, base {manifest['engine']}.")
             return manifest["counts"]
         if not force and not database_is_empty():
             raise RestoreError(
                 "La base de données n'est pas vide : la restauration l'écraserait. "
                 "Utilisez une instance neuve, ou --force pour l'écraser sciemment."
             )
-        same_engine = manifest["engine"] == connection.vendor
-        if same_engine and connection.vendor == "sqlite":
-            log("Base SQLite : copie du fichier sauvegardé…")
-            _restore_sqlite(folder / SQLITE_MEMBER)
-        elif same_engine and connection.vendor == "postgresql":
-            log("Base PostgreSQL : pg_restore…")
-            _restore_postgres(folder / POSTGRES_MEMBER)
-        else:
-            log(f"{manifest['engine']} vers {connection.vendor} : chargement de {DATA_MEMBER}…")
-            _restore_neutral(folder / DATA_MEMBER, manifest)
-        _restore_media(folder / MEDIA_PREFIX.rstrip("/"))
-        log("Migrations…")
-        call_command("migrate", interactive=False, verbosity=0)
-        if not same_engine:
-            log("Index de recherche…")
-            call_command("update_index", verbosity=0)
-        return count_rows(DEFAULT_DB_ALIAS)
+        # In the instance's own folder (mkdtemp: 0700): the database and media copies
+        # stay on the disk that keeps them, and no other account sees them meanwhile.
+        with tempfile.TemporaryDirectory(prefix=".gazette-restore-", dir=settings.VAR_DIR) as tmp:
+            folder = Path(tmp)
+            copy_members(archive, tar, files, manifest, into=folder)
+            return _restore(folder, manifest, log)
+
+
+def _restore(folder: Path, manifest: dict, log) -> dict[str, int]:
+    connection = connections[DEFAULT_DB_ALIAS]
+    same_engine = manifest["engine"] == connection.vendor
+    if same_engine and connection.vendor == "sqlite":
+        log("Base SQLite : copie du fichier sauvegardé…")
+        _restore_sqlite(folder / SQLITE_MEMBER)
+    elif same_engine and connection.vendor == "postgresql":
+        log("Base PostgreSQL : pg_restore…")
+        _restore_postgres(folder / POSTGRES_MEMBER)
+    else:
+        log(f"{manifest['engine']} vers {connection.vendor} : chargement de {DATA_MEMBER}…")
+        _restore_neutral(folder / DATA_MEMBER, manifest)
+    _restore_media(folder / MEDIA_PREFIX.rstrip("/"))
+    log("Migrations…")
+    call_command("migrate", interactive=False, verbosity=0)
+    if not same_engine:
+        log("Index de recherche…")
+        call_command("update_index", verbosity=0)
+    return count_rows(DEFAULT_DB_ALIAS)
 
 
 def _restore_sqlite(snapshot: Path) -> None:
@@ -152,7 +255,9 @@ def _restore_sqlite(snapshot: Path) -> None:
     connection.close()
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")
-    shutil.copyfile(snapshot, partial)
+    partial.unlink(missing_ok=True)  # left by a failed restore; created afresh, owner-only
+    with open(snapshot, "rb") as source, open(partial, "xb", opener=private_opener) as copy:
+        shutil.copyfileobj(source, copy, CHUNK)
     for suffix in ("-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     os.replace(partial, target)

@@ -1,7 +1,9 @@
 import io
 import json
 import os
+import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
 import tarfile
@@ -92,6 +94,7 @@ def test_sqlite_round_trip(newsroom, settings, tmp_path):
         assert "news.ArticlePage : 1" in output
         assert pending_migrations() == []
         assert_same_site(before, newsroom)
+    assert stat.S_IMODE(Path(target["NAME"]).stat().st_mode) == 0o600
 
 
 @pytest.mark.postgres
@@ -181,6 +184,30 @@ def test_older_archive_is_migrated_on_restore(settings, tmp_path):
     with default_database(new):
         restore(archive)
         assert pending_migrations() == []
+
+
+def test_archive_is_private_and_carries_no_session(client, django_user_model, tmp_path):
+    """A stolen archive must not let anyone into the admin: no session in any copy of the
+    database, and only the site's account can read the archive and its folder."""
+    client.force_login(django_user_model.objects.create_user("claire", password="x" * 20))
+    key = client.session.session_key.encode()
+    archive = backup(tmp_path / "backups")
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    assert stat.S_IMODE(archive.parent.stat().st_mode) == 0o700
+    with tarfile.open(archive) as tar:
+        members = {m.name: tar.extractfile(m).read() for m in tar.getmembers()}
+    assert b"sessions.session" not in members["data.json"]
+    if "database.sqlite3" in members:
+        native = members["database.sqlite3"]
+        (tmp_path / "copie.sqlite3").write_bytes(native)
+        with sqlite3.connect(tmp_path / "copie.sqlite3") as copy:
+            assert copy.execute("SELECT count(*) FROM django_session").fetchone() == (0,)
+    else:
+        (tmp_path / "copie.pgdump").write_bytes(members["database.pgdump"])
+        command = [shutil.which("pg_restore"), "--file=-", str(tmp_path / "copie.pgdump")]
+        native = subprocess.run(command, capture_output=True, check=True).stdout
+        assert b"COPY public.django_session" in native
+    assert key not in native
 
 
 def test_non_empty_database_is_refused(newsroom, tmp_path):
