@@ -285,18 +285,21 @@ SESSION_COOKIE_AGE = env_int("GAZETTE_SESSION_AGE", 60 * 60 * 8)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("GAZETTE_SESSION_BROWSER_CLOSE", True)
 GAZETTE_ADMIN_PATH = env("GAZETTE_ADMIN_PATH", "admin/").strip("/") + "/"
 
-# Login throttling (django-axes): after GAZETTE_LOGIN_ATTEMPTS failures an account is locked,
-# whoever tries it, and so is a client address, whichever accounts it tries; both for
+# Login throttling (django-axes, gazette/operations/lockouts.py): GAZETTE_LOGIN_ATTEMPTS
+# failures lock the pair (account, client address), not the account for everyone;
+# GAZETTE_LOGIN_ADDRESS_ATTEMPTS lock the address, whichever accounts it tries; both for
 # GAZETTE_LOGIN_COOLOFF_MINUTES. Axes' backend comes first so it refuses before any check.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+AXES_HANDLER = "gazette.operations.lockouts.LockoutHandler"
 AXES_FAILURE_LIMIT = env_int("GAZETTE_LOGIN_ATTEMPTS", 5)
+GAZETTE_LOGIN_ADDRESS_ATTEMPTS = env_int("GAZETTE_LOGIN_ADDRESS_ATTEMPTS", 20)
 AXES_COOLOFF_TIME = env_int("GAZETTE_LOGIN_COOLOFF_MINUTES", 15) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]  # the handler's order
 AXES_CLIENT_IP_CALLABLE = "gazette.audience.network.client_ip"
-AXES_LOCKOUT_TEMPLATE = "operations/lockout.html"
+AXES_LOCKOUT_CALLABLE = "gazette.operations.lockouts.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 GAZETTE_ADMIN_2FA = env_bool("GAZETTE_ADMIN_2FA", False)

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import twofactor
-from .views import JobsView, is_administrator
+from .views import JobsView, LockoutsView, is_administrator
 
 
 class AdministratorMenuItem(MenuItem):
@@ -16,6 +16,7 @@ class AdministratorMenuItem(MenuItem):
 def register_admin_urls():
     return [
         path("operations/jobs/", JobsView.as_view(), name="operations_jobs"),
+        path("operations/lockouts/", LockoutsView.as_view(), name="operations_lockouts"),
         path("2fa/", twofactor.verify, name="operations_2fa_verify"),
         path("2fa/activation/", twofactor.setup, name="operations_2fa_setup"),
     ]
@@ -25,4 +26,11 @@ def register_admin_urls():
 def register_jobs_menu_item():
     return AdministratorMenuItem(
         _("Background jobs"), reverse("operations_jobs"), icon_name="time", order=900
+    )
+
+
+@hooks.register("register_settings_menu_item")
+def register_lockouts_menu_item():
+    return AdministratorMenuItem(
+        _("Blocked logins"), reverse("operations_lockouts"), icon_name="lock", order=910
     )
