@@ -27,6 +27,9 @@ urlpatterns.append(path("commentaires/", include("gazette.comments.urls")))
 urlpatterns.append(path("audience/", include("gazette.audience.urls")))
 urlpatterns.append(path("", include("gazette.findability.urls")))
 urlpatterns.append(path("", include("gazette.news.urls")))
+# Wagtail's other views first: the page pattern matches their `_util/` paths too (the readers'
+# login form, a restricted page's password form).
+urlpatterns += [pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"]
 # Wagtail's page view, through the remembered routes (gazette/core/routing.py); Wagtail's own
 # pattern, after it, still names the addresses (`{% url 'wagtail_serve' … %}`).
 urlpatterns.append(re_path(wagtail_urls.serve_pattern, core_views.serve))

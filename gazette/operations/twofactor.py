@@ -5,6 +5,10 @@ django-otp is maintained and knows nothing of Wagtail; the Wagtail integrations 
 lag behind Wagtail's releases. So the glue is ours and small: after Wagtail's own login, this
 middleware sends a user who has not yet given a code, on this session, to enter one, or to
 register an app first. Django's `login()` starts a new session, so each login asks again.
+
+A password alone must not open more than the admin would: the same accounts give their code
+before a page or document restricted to logged-in readers or to groups (wagtail_hooks.py),
+whichever login form they used. Readers without access to the admin have no code to give.
 """
 
 from base64 import b32encode
@@ -38,10 +42,7 @@ class AdminTwoFactorMiddleware:
 
     def __call__(self, request):
         if settings.GAZETTE_ADMIN_2FA and self._needs_code(request):
-            view = (
-                "operations_2fa_verify" if user_has_device(request.user) else "operations_2fa_setup"
-            )
-            return redirect(f"{reverse(view)}?next={quote(request.get_full_path())}")
+            return ask_for_code(request)
         return self.get_response(request)
 
     @staticmethod
@@ -52,7 +53,21 @@ class AdminTwoFactorMiddleware:
             return False
         if request.path in {reverse(name) for name in OPEN_URLS}:
             return False
-        return request.user.is_authenticated and not request.user.is_verified()
+        return needs_code(request.user)
+
+
+def needs_code(user) -> bool:
+    """Signed in with an account of the admin, and no code given yet on this session."""
+    return (
+        user.is_authenticated
+        and not user.is_verified()
+        and user.has_perm("wagtailadmin.access_admin")
+    )
+
+
+def ask_for_code(request):
+    view = "operations_2fa_verify" if user_has_device(request.user) else "operations_2fa_setup"
+    return redirect(f"{reverse(view)}?next={quote(request.get_full_path())}")
 
 
 class CodeForm(forms.Form):

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import BaseViewRestriction
 
 from . import twofactor
 from .views import JobsView, LockoutsView, is_administrator
@@ -34,3 +36,28 @@ def register_lockouts_menu_item():
     return AdministratorMenuItem(
         _("Blocked logins"), reverse("operations_lockouts"), icon_name="lock", order=910
     )
+
+
+SIGNED_IN_ONLY = {BaseViewRestriction.LOGIN, BaseViewRestriction.GROUPS}
+
+
+def _signed_in_only(restrictions) -> bool:
+    """Asked before the user: reading it reads the session, which a public page must not."""
+    return settings.GAZETTE_ADMIN_2FA and any(
+        restriction.restriction_type in SIGNED_IN_ONLY for restriction in restrictions
+    )
+
+
+@hooks.register("before_serve_page")
+def ask_for_code_before_restricted_page(page, request, serve_args, serve_kwargs):
+    if _signed_in_only(page.get_view_restrictions()) and twofactor.needs_code(request.user):
+        return twofactor.ask_for_code(request)
+    return None
+
+
+@hooks.register("before_serve_document")
+def ask_for_code_before_restricted_document(document, request):
+    restrictions = document.collection.get_view_restrictions()
+    if _signed_in_only(restrictions) and twofactor.needs_code(request.user):
+        return twofactor.ask_for_code(request)
+    return None
