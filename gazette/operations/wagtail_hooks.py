@@ -6,12 +6,16 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import BaseViewRestriction
 
 from . import twofactor
+from .avatars import initials_avatar_url
 from .views import JobsView, LockoutsView, is_administrator
 
 
 class AdministratorMenuItem(MenuItem):
     def is_shown(self, request):
         return is_administrator(request.user)
+
+
+hooks.register("get_avatar_url", initials_avatar_url)
 
 
 @hooks.register("register_admin_urls")
