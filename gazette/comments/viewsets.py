@@ -349,6 +349,13 @@ class ModerationBulkAction(SnippetBulkAction):
     question = ""
     success_message = ""
 
+    def dispatch(self, request, *args, **kwargs):
+        """Refused before anything is listed: Wagtail's confirmation page also names the
+        comments one may not moderate (their first words, spam included)."""
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
     def check_perm(self, comment):
         return self.permission_policy.user_has_permission_for_instance(
             self.request.user, "change", comment

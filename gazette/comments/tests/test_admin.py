@@ -102,14 +102,21 @@ def test_bulk_actions_moderate_the_selection(client, moderator, article, action,
     assert Comment.objects.get(pk=left.pk).status == "pending"
 
 
-def test_writer_cannot_use_the_bulk_actions(client, django_user_model, article):
-    comment = make_comment(article, status="pending")
+@pytest.mark.parametrize("selection", ["id={pk}", "id=all"])
+def test_writer_cannot_use_the_bulk_actions_nor_read_the_comments(
+    client, django_user_model, article, selection
+):
+    comment = make_comment(article, "Achetez nos pilules miracles", status="spam")
     client.force_login(user_in(django_user_model, WRITER, "redac"))
     url = reverse("wagtail_bulk_action", args=("comments", "comment", "approve"))
+    query = selection.format(pk=comment.pk)
 
-    client.post(f"{url}?id={comment.pk}")
+    confirmation = client.get(f"{url}?{query}")
+    client.post(f"{url}?{query}")
 
-    assert Comment.objects.get(pk=comment.pk).status == "pending"
+    assert confirmation.status_code in {302, 403}  # Wagtail turns a refusal into a redirect
+    assert "pilules" not in confirmation.content.decode()
+    assert Comment.objects.get(pk=comment.pk).status == "spam"
 
 
 def test_reply_on_behalf_of_the_newsroom(client, moderator, article):
