@@ -207,7 +207,9 @@ USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
 FORMAT_MODULE_PATH = ["gazette.core.formats"]
-LOCALE_PATHS = [BASE_DIR / "gazette" / "locale"]
+# Ours, then Wagtail's and Django's words as a newsroom says them (« circuit de relecture », no
+# « Ce(tte) »): both come before the apps' own catalogues.
+LOCALE_PATHS = [BASE_DIR / "gazette" / "locale", BASE_DIR / "gazette" / "locale_wagtail"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"

@@ -20,6 +20,7 @@ from wagtail.models import (
 
 WRITER, EDITOR, MODERATOR, ADMINISTRATOR = "Rédacteur", "Éditeur", "Modérateur", "Administrateur"
 REVIEW_WORKFLOW = "Relecture"
+ROOT_PAGE_TITLE, ROOT_COLLECTION_NAME = "Toutes les pages", "Médiathèque"
 
 PAGE_PERMISSIONS = {
     WRITER: ["add_page", "change_page"],
@@ -83,6 +84,7 @@ def ensure_newsroom(verbosity: int = 1) -> None:
     root_collection = Collection.get_first_root_node()
     if root_page is None or root_collection is None:
         return
+    _name_the_roots(root_page, root_collection)
     groups = {
         name: Group.objects.get_or_create(name=name)[0]
         for name in (WRITER, EDITOR, MODERATOR, ADMINISTRATOR)
@@ -106,6 +108,15 @@ def ensure_newsroom(verbosity: int = 1) -> None:
     _ensure_review_workflow(root_page, reviewers=[groups[EDITOR], groups[ADMINISTRATOR]])
     # Wagtail's own English groups would confuse a French newsroom; ours replace them.
     Group.objects.filter(name__in=["Moderators", "Editors"], user__isnull=True).delete()
+
+
+def _name_the_roots(root_page: Page, root_collection: Collection) -> None:
+    """Wagtail names both trees' roots « Root », which its explorer, breadcrumbs and
+    collection lists show; a name an administrator gave them since is kept."""
+    Page.objects.filter(pk=root_page.pk, title="Root").update(
+        title=ROOT_PAGE_TITLE, draft_title=ROOT_PAGE_TITLE
+    )
+    Collection.objects.filter(pk=root_collection.pk, name="Root").update(name=ROOT_COLLECTION_NAME)
 
 
 def _ensure_review_workflow(root_page: Page, *, reviewers: list[Group]) -> None:
