@@ -27,8 +27,8 @@ class GuideView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         html = MarkdownIt("commonmark").render(GUIDE.read_text("utf-8"))
-        image_url = reverse("operations_guide_image", args=["NAME"]).replace("NAME", "")
-        html = re.sub(r'src="images/', f'src="{image_url}', html)
+        images = reverse("operations_guide_image", args=["x"]).removesuffix("x.png")
+        html = re.sub(r'src="images/', f'src="{images}', html)
         return {**super().get_context_data(**kwargs), "guide": mark_safe(html)}  # noqa: S308 - our file
 
 
