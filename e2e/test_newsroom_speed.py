@@ -89,7 +89,12 @@ def test_moderator_clears_the_queue_from_the_dashboard(live_server, browser, new
 
 
 def test_editor_schedules_at_any_minute_paris_time(live_server, browser, newsroom):
-    draft = make_article(newsroom["section"], "Trains de nuit : le billet unique", live=False)
+    draft = make_article(
+        newsroom["section"],
+        "Trains de nuit : le billet unique",
+        live=False,
+        authors=[newsroom["author"]],
+    )
     page = signed_in(browser, live_server, "paul")
     screenshot(page, "editeur-tableau-de-bord")
     page.goto(f"{live_server.url}/admin/pages/{draft.pk}/edit/")

@@ -32,6 +32,10 @@ PERMISSION_VERBS = {
     "lock": "Verrouiller",
     "unlock": "Déverrouiller",
 }
+OTHER_PERMISSION_NAMES = {
+    "access_admin": "Accéder à l'administration",
+    "view_audience": "Voir les chiffres d'audience",
+}
 
 PAGE_PERMISSIONS = {
     WRITER: ["add_page", "change_page"],
@@ -140,11 +144,12 @@ def _name_permissions_in_french() -> None:
         for permission in Permission.objects.select_related("content_type"):
             action, _, model_name = permission.codename.partition("_")
             model = permission.content_type.model_class()
+            name = OTHER_PERMISSION_NAMES.get(permission.codename, permission.name)
             if action in PERMISSION_VERBS and model and model._meta.model_name == model_name:
                 name = f"{PERMISSION_VERBS[action]} : {model._meta.verbose_name}"
-                if permission.name != name:
-                    permission.name = name
-                    permissions.append(permission)
+            if permission.name != name:
+                permission.name = name
+                permissions.append(permission)
     Permission.objects.bulk_update(permissions, ["name"])
 
 

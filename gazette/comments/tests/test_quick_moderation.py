@@ -144,13 +144,16 @@ def test_inspect_page_shows_paris_time_and_no_python_values(client, moderator, a
     assert ">Non<" in html.replace(" ", "").replace("\n", "")
 
 
-def test_moderators_are_emailed_by_default(client, article, moderator):
+def test_moderators_are_emailed_by_default(
+    client, article, moderator, django_capture_on_commit_callbacks
+):
     moderation = ModerationSettings.for_site(Site.objects.get(is_default_site=True))
     assert moderation.notify_moderators
     moderation.min_seconds = 0
     moderation.save()
 
-    post_comment(client, article)
+    with django_capture_on_commit_callbacks(execute=True):
+        post_comment(client, article)
 
     assert Comment.objects.get().status == "pending"
     assert [message.to for message in mail.outbox] == [["mona@gazette.invalid"]]

@@ -71,7 +71,7 @@ def test_every_page_goes_through_the_relecture_workflow(home):
 @pytest.mark.django_db
 def test_permissions_and_roots_have_french_names():
     assert Permission.objects.get(codename="add_author").name == "Ajouter : auteur"
-    english = Permission.objects.filter(name__regex=r"^Can (add|change|delete|view) ")
+    english = Permission.objects.filter(name__startswith="Can ")
     assert list(english.values_list("name", flat=True)) == []
     assert Page.get_first_root_node().title == "Toutes les pages"
     assert Collection.get_first_root_node().name == "Médiathèque"

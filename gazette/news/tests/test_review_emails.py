@@ -29,7 +29,7 @@ def test_submission_and_requested_changes_emails(django_user_model):
 
     to_editor = next(m for m in mail.outbox if m.to == ["paul@gazette.invalid"])
     to_writer = next(m for m in mail.outbox if m.to == ["claire@gazette.invalid"])
-    assert "relecture" in to_editor.body
+    assert "relecture" in to_editor.body.lower()
     assert "modifications" in to_writer.subject.lower() + to_writer.body.lower()
     for message in (to_editor, to_writer):
         text = message.subject + message.body
