@@ -1,6 +1,8 @@
 """The review circuit's e-mails speak to a newsroom: « Bonjour », « modifications demandées »,
 « relecture »; Wagtail's French said « Salut », « rejetée » and « workflow »."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
@@ -32,7 +34,7 @@ def test_submission_and_requested_changes_emails(django_user_model):
     assert "relecture" in to_editor.body.lower()
     assert "modifications" in to_writer.subject.lower() + to_writer.body.lower()
     for message in (to_editor, to_writer):
-        text = message.subject + message.body
+        text = re.sub(r"https?://\S+", "", message.subject + message.body)  # URLs may say it
         assert "Bonjour" in message.body
         for clumsy in ("Salut", "rejet", "workflow", "(e)"):
             assert clumsy not in text, (clumsy, text)
