@@ -175,6 +175,7 @@ class CommentViewSet(SnippetViewSet):
     icon = "comment"
     menu_label = _("All comments")
     index_view_class = CommentIndexView
+    index_template_name = "comments/admin/index.html"  # the keyboard shortcuts, documented
     edit_view_class = CommentEditView
     inspect_view_enabled = True
     inspect_view_class = CommentInspectView

@@ -93,7 +93,7 @@ def test_queue_rows_carry_one_click_buttons_and_the_shortcuts(client, moderator,
     assert f'action="{moderate_url(comment)}"' in html
     assert 'name="csrfmiddlewaretoken"' in html
     assert 'aria-label="Approuver : Dans la file"' in html
-    assert "comments/moderation.js" in html
+    assert "comments/moderation.js" in html and "J et K" in html
 
 
 def test_dashboard_panel_shows_the_queue_to_moderators_only(
