@@ -109,7 +109,11 @@ def test_editor_schedules_at_any_minute_paris_time(live_server, browser, newsroo
     go_live.press("Tab")
     screenshot(page, "editeur-programmation")
     save = dialog.get_by_role("button", name="Enregistrer la programmation")
-    save.click(timeout=5000)  # nothing opens over it
+    on_top = "b => { const r = b.getBoundingClientRect();"
+    on_top += " return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)"
+    on_top += "?.closest('button') === b; }"
+    assert save.evaluate(on_top)  # Wagtail's picker of the next field opened over it
+    save.click()
     page.get_by_role("button", name="Enregistrer le brouillon").click()
     expect(page.locator(".messages")).to_contain_text("Trains de nuit")
 
