@@ -26,7 +26,6 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
-            "--lang=fr-FR",  # the browser's own date fields in French, as readers have them
         ],
     }
 

@@ -113,8 +113,7 @@ def test_editor_schedules_at_any_minute_paris_time(live_server, browser, newsroo
     on_top += " return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)"
     on_top += "?.closest('button') === b; }"
     assert save.evaluate(on_top)  # Wagtail's picker of the next field opened over it
-    save.click()
-    page.get_by_role("button", name="Enregistrer le brouillon").click()
+    save.click()  # saves the draft with its schedule
     expect(page.locator(".messages")).to_contain_text("Trains de nuit")
 
     revision = ArticlePage.objects.get(pk=draft.pk).get_latest_revision_as_object()

@@ -23,7 +23,6 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.documents import get_document_model
-from wagtail.models import Page
 from wagtail.models.sites import Site
 
 from gazette.comments.models import BlocklistEntry, Comment
@@ -230,7 +229,6 @@ def newsroom(django_user_model):
             reverse("wagtaildocs_chooser:choose"),
             reverse("wagtailsnippetchoosers_news_author:choose"),
         ],
-        "root": Page.get_first_root_node(),
     }
 
 
