@@ -56,8 +56,10 @@ def fill_comment(
 
 def moderate(page, base_url, comment_text, action):
     """From the admin menu to the queue, then the row's action and its confirmation."""
-    page.get_by_role("button", name=re.compile(r"Commentaires \(\d+\)")).click()
-    page.get_by_role("link", name="En attente de modération").click()
+    page.get_by_role(
+        "button", name=re.compile(r"^Commentaires \d+ commentaires? en attente")
+    ).click()
+    page.get_by_role("link", name="En attente de modération", exact=True).click()
     row = page.get_by_role("row").filter(has_text=comment_text)
     row.get_by_role("button", name=re.compile("^Plus d’options pour")).click()
     page.get_by_role("link", name=action).click()

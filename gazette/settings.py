@@ -217,7 +217,9 @@ USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
 FORMAT_MODULE_PATH = ["gazette.core.formats"]
-LOCALE_PATHS = [BASE_DIR / "gazette" / "locale"]
+# Ours, then Wagtail's and Django's words as a newsroom says them (« circuit de relecture », no
+# « Ce(tte) »): both come before the apps' own catalogues.
+LOCALE_PATHS = [BASE_DIR / "gazette" / "locale", BASE_DIR / "gazette" / "locale_wagtail"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
@@ -264,6 +266,8 @@ WAGTAILADMIN_BASE_URL = env("GAZETTE_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "core.CreditedImage"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp", "avif": "avif"}
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# The value format of the browser's date and time field (core/templates/wagtailadmin/widgets).
+WAGTAIL_DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAILADMIN_USER_LOGIN_FORM = "gazette.core.login.LoginForm"
 WAGTAIL_I18N_ENABLED = False

@@ -193,7 +193,7 @@ class ModerationSettings(CachedSiteSettingMixin, BaseSiteSetting):
     )
     notify_moderators = models.BooleanField(
         _("e-mail moderators"),
-        default=False,
+        default=True,  # a queue nobody is told about fills up unseen
         help_text=_("Send the Moderator group an e-mail for each comment awaiting moderation."),
     )
     max_links = models.PositiveSmallIntegerField(

@@ -29,9 +29,18 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
-from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    EditView,
+    IndexView,
+    InspectView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
+
+from gazette.core.admin_values import ShownFieldPanel, shown
 
 from .models import BlocklistEntry, Comment
+from .queue import ModerationColumn, moderate_view
 from .services import (
     edit_comment,
     erase_commenter,
@@ -122,6 +131,11 @@ class CommentEditView(EditView):
         return comment
 
 
+class CommentInspectView(InspectView):
+    def get_field_display_value(self, field_name, field):
+        return shown(super().get_field_display_value(field_name, field))
+
+
 class ReplyForm(forms.Form):
     text = forms.CharField(
         label=_("Your reply"),
@@ -161,8 +175,11 @@ class CommentViewSet(SnippetViewSet):
     icon = "comment"
     menu_label = _("All comments")
     index_view_class = CommentIndexView
+    index_template_name = "comments/admin/index.html"  # the keyboard shortcuts, documented
     edit_view_class = CommentEditView
     inspect_view_enabled = True
+    inspect_view_class = CommentInspectView
+    inspect_view_fields_exclude = ["submission_key"]
     filterset_class = CommentFilterSet
     search_fields = ["text", "author_name", "author_email"]
     search_backend_name = None
@@ -188,6 +205,7 @@ class CommentViewSet(SnippetViewSet):
             sort_key="status",
         ),
         DateColumn("created_at", label=_("Sent on"), sort_key="created_at"),
+        ModerationColumn("moderation", label=_("Moderate")),
     ]
     panels = [
         FieldPanel("author_name"),
@@ -195,13 +213,13 @@ class CommentViewSet(SnippetViewSet):
         FieldPanel("text"),
         MultiFieldPanel(
             [
-                FieldPanel("article", read_only=True),
-                FieldPanel("status", read_only=True),
-                FieldPanel("author_email", read_only=True),
-                FieldPanel("created_at", read_only=True),
-                FieldPanel("spam_score", read_only=True),
-                FieldPanel("spam_reasons", read_only=True),
-                FieldPanel("ip_address", read_only=True),
+                ShownFieldPanel("article", read_only=True),
+                ShownFieldPanel("status", read_only=True),
+                ShownFieldPanel("author_email", read_only=True),
+                ShownFieldPanel("created_at", read_only=True),
+                ShownFieldPanel("spam_score", read_only=True),
+                ShownFieldPanel("spam_reasons", read_only=True),
+                ShownFieldPanel("ip_address", read_only=True),
             ],
             heading=_("As received"),
         ),
@@ -211,7 +229,11 @@ class CommentViewSet(SnippetViewSet):
         return Comment.objects.select_related("article")
 
     def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("reply/<int:pk>/", reply_view, name="reply")]
+        return [
+            *super().get_urlpatterns(),
+            path("reply/<int:pk>/", reply_view, name="reply"),
+            path("moderate/<int:pk>/", moderate_view, name="moderate"),
+        ]
 
 
 class BlocklistViewSet(SnippetViewSet):
@@ -294,10 +316,10 @@ class PermissionMenuItem(MenuItem):
 
 class CommentsMenuItem(SubmenuMenuItem):
     def render_component(self, request):
-        """« Commentaires (3) »: one COUNT on an indexed column, on each admin page."""
+        """A class for the pending count's badge (see `wagtail_hooks.pending_count_badge`): in
+        the label, « Commentaires (4) » was cut to « Commentaires… »."""
         component = super().render_component(request)
-        if pending := Comment.objects.pending().count():
-            component.label = f"{self.label} ({pending})"
+        component.classname = f"{component.classname} comments-pending".strip()
         return component
 
 

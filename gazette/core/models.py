@@ -46,7 +46,7 @@ class CreditedRendition(AbstractRendition):
 
 
 class FooterLinkBlock(blocks.StructBlock):
-    label = blocks.CharBlock(label=_("label"), max_length=80)
+    label = blocks.CharBlock(label=_("link text"), max_length=80)
     page = blocks.PageChooserBlock(label=_("page"), required=False)
     url = blocks.URLBlock(label=_("external address"), required=False)
 

@@ -287,9 +287,10 @@ def ensure_site_settings(*, pages: dict[str, SimplePage]) -> None:
     site_settings.tagline = site_settings.tagline or texts.TAGLINE
     for field, url in texts.FOLLOW_URLS.items():
         setattr(site_settings, field, getattr(site_settings, field) or url)
-    if not site_settings.footer_links:
-        site_settings.footer_links = [
-            ("link", {"label": pages[slug].title, "page": pages[slug], "url": ""})
-            for slug in texts.FOOTER_PAGES
-        ]
+    linked = {link.value["page"].pk for link in site_settings.footer_links if link.value["page"]}
+    for slug in texts.FOOTER_PAGES:  # a page added to the demo since joins an edited footer
+        if pages[slug].pk not in linked:
+            site_settings.footer_links.append(
+                ("link", {"label": pages[slug].title, "page": pages[slug], "url": ""})
+            )
     site_settings.save()

@@ -7,6 +7,7 @@ upgraded site all get the same roles, and an administrator's later additions are
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+from django.utils import translation
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -20,6 +21,21 @@ from wagtail.models import (
 
 WRITER, EDITOR, MODERATOR, ADMINISTRATOR = "Rédacteur", "Éditeur", "Modérateur", "Administrateur"
 REVIEW_WORKFLOW = "Relecture"
+ROOT_PAGE_TITLE, ROOT_COLLECTION_NAME = "Toutes les pages", "Médiathèque"
+PERMISSION_VERBS = {
+    "add": "Ajouter",
+    "change": "Modifier",
+    "delete": "Supprimer",
+    "view": "Voir",
+    "choose": "Choisir",
+    "publish": "Publier",
+    "lock": "Verrouiller",
+    "unlock": "Déverrouiller",
+}
+OTHER_PERMISSION_NAMES = {
+    "access_admin": "Accéder à l'administration",
+    "view_audience": "Voir les chiffres d'audience",
+}
 
 PAGE_PERMISSIONS = {
     WRITER: ["add_page", "change_page"],
@@ -83,6 +99,8 @@ def ensure_newsroom(verbosity: int = 1) -> None:
     root_collection = Collection.get_first_root_node()
     if root_page is None or root_collection is None:
         return
+    _name_the_roots(root_page, root_collection)
+    _name_permissions_in_french()
     groups = {
         name: Group.objects.get_or_create(name=name)[0]
         for name in (WRITER, EDITOR, MODERATOR, ADMINISTRATOR)
@@ -106,6 +124,33 @@ def ensure_newsroom(verbosity: int = 1) -> None:
     _ensure_review_workflow(root_page, reviewers=[groups[EDITOR], groups[ADMINISTRATOR]])
     # Wagtail's own English groups would confuse a French newsroom; ours replace them.
     Group.objects.filter(name__in=["Moderators", "Editors"], user__isnull=True).delete()
+
+
+def _name_the_roots(root_page: Page, root_collection: Collection) -> None:
+    """Wagtail names both trees' roots « Root », which its explorer, breadcrumbs and
+    collection lists show; a name an administrator gave them since is kept."""
+    Page.objects.filter(pk=root_page.pk, title="Root").update(
+        title=ROOT_PAGE_TITLE, draft_title=ROOT_PAGE_TITLE
+    )
+    Collection.objects.filter(pk=root_collection.pk, name="Root").update(name=ROOT_COLLECTION_NAME)
+
+
+def _name_permissions_in_french() -> None:
+    """Django stores permission names in English (« Can add author »), and the groups' screen
+    shows them, to screen readers for the usual four. Renamed after each migrate: Django only
+    names the permissions it creates."""
+    permissions = []
+    with translation.override("fr"):
+        for permission in Permission.objects.select_related("content_type"):
+            action, _, model_name = permission.codename.partition("_")
+            model = permission.content_type.model_class()
+            name = OTHER_PERMISSION_NAMES.get(permission.codename, permission.name)
+            if action in PERMISSION_VERBS and model and model._meta.model_name == model_name:
+                name = f"{PERMISSION_VERBS[action]} : {model._meta.verbose_name}"
+            if permission.name != name:
+                permission.name = name
+                permissions.append(permission)
+    Permission.objects.bulk_update(permissions, ["name"])
 
 
 def _ensure_review_workflow(root_page: Page, *, reviewers: list[Group]) -> None:

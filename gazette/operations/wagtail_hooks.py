@@ -7,6 +7,7 @@ from wagtail.models import BaseViewRestriction
 
 from . import twofactor
 from .avatars import initials_avatar_url
+from .guide import GuideView, guide_image
 from .views import JobsView, LockoutsView, is_administrator
 
 
@@ -25,6 +26,12 @@ def register_admin_urls():
         path("operations/lockouts/", LockoutsView.as_view(), name="operations_lockouts"),
         path("2fa/", twofactor.verify, name="operations_2fa_verify"),
         path("2fa/activation/", twofactor.setup, name="operations_2fa_setup"),
+        path("guide/", GuideView.as_view(), name="operations_guide"),
+        path(
+            "guide/images/<slug:name>.png",
+            lambda request, name: guide_image(request, f"{name}.png"),
+            name="operations_guide_image",
+        ),
     ]
 
 
@@ -65,3 +72,16 @@ def ask_for_code_before_restricted_document(document, request):
     if _signed_in_only(restrictions) and twofactor.needs_code(request.user):
         return twofactor.ask_for_code(request)
     return None
+
+
+@hooks.register("construct_help_menu")
+def newsroom_guide_in_help_menu(request, menu_items):
+    """Wagtail's « Editor Guide » and « What's new » are English pages on another site."""
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name != "editor-guide" and not item.name.startswith("whats-new")
+    ]
+    menu_items.append(
+        MenuItem(_("Newsroom guide"), reverse("operations_guide"), icon_name="help", order=100)
+    )

@@ -13,6 +13,7 @@ query that changes whenever what the block shows changes.
 from dataclasses import dataclass, field
 
 from django import template
+from django.conf import settings
 from django.db import connections
 
 from ..forms import CommentForm
@@ -90,6 +91,12 @@ def comments_version(context, article) -> tuple:
         )
         stamp = cursor.fetchone()
     return (moderation.accepts_comments_on(article), *stamp)
+
+
+@register.simple_tag
+def ip_retention_days() -> int:
+    """For the notice by the form: what is kept, and how long (GAZETTE_COMMENT_IP_DAYS)."""
+    return settings.GAZETTE_COMMENT_IP_DAYS
 
 
 register.filter("comment_html", comment_html)

@@ -40,17 +40,6 @@ def test_only_moderators_and_administrators_reach_the_comments(
     assert ('"name": "comments"' in menu) is allowed
 
 
-def test_menu_label_counts_pending_comments(client, moderator, article):
-    make_comment(article, status="pending")
-    make_comment(article, status="pending")
-    make_comment(article, status="spam")
-    client.force_login(moderator)
-
-    html = client.get(reverse("wagtailadmin_home")).content.decode()
-
-    assert "Commentaires (2)" in html
-
-
 def test_queue_lists_pending_comments_with_article_author_and_spam_reasons(
     client, moderator, article
 ):

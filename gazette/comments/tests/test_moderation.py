@@ -168,6 +168,8 @@ def test_moderators_get_an_email_for_a_pending_comment_when_asked(
     article, moderation, moderator, settings, committed
 ):
     settings.WAGTAILADMIN_BASE_URL = "https://gazette.exemple.fr"
+    moderation.notify_moderators = False  # on by default (test_quick_moderation.py)
+    moderation.save()
     with committed():
         submit(article, email="sans-notification@exemple.fr")
     assert mail.outbox == []

@@ -189,7 +189,10 @@ def test_publication_dates_spread_over_the_last_month(runs):
 
 @pytest.mark.django_db
 def test_simple_pages_and_site_settings(runs):
-    about, legal = (SimplePage.objects.get(title=t) for t in ("À propos", "Mentions légales"))
+    about, legal, privacy, accessibility = (
+        SimplePage.objects.get(title=t)
+        for t in ("À propos", "Mentions légales", "Données personnelles", "Accessibilité")
+    )
     assert "démonstration" in str(legal.body) and "fictive" in str(legal.body)
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     assert (settings.site_name, settings.tagline) == ("Gazette", "Le quotidien de démonstration")
@@ -197,7 +200,14 @@ def test_simple_pages_and_site_settings(runs):
     assert {"facebook", "x", "instagram", "linkedin", "youtube", "mastodon", "bluesky"} <= set(
         networks
     )
-    assert [link.value["page"].specific for link in settings.footer_links] == [about, legal]
+    assert [link.value["page"].specific for link in settings.footer_links] == [
+        about,
+        legal,
+        privacy,
+        accessibility,
+    ]
+    assert "30 jours" in str(privacy.body) and "sans cookie" in str(privacy.body)
+    assert "RGAA" in str(accessibility.body) and "Défenseur des droits" in str(accessibility.body)
 
 
 @pytest.mark.django_db
@@ -209,7 +219,7 @@ def test_comments_show_threads_and_fill_the_moderation_queue(runs):
 
 
 def test_second_run_creates_nothing(runs):
-    assert runs.first.startswith("43 articles, 7 rubriques, 3 pages, 8 auteurs")
+    assert runs.first.startswith("43 articles, 7 rubriques, 5 pages, 8 auteurs")
     assert runs.second.startswith("Contenu de démonstration déjà présent : rien à créer.")
     assert runs.counts_after_second == runs.counts_after_first
 

@@ -228,7 +228,69 @@ LEGAL = SimplePage(
     ),
 )
 
-SIMPLE_PAGES = (ABOUT, LEGAL)
+PRIVACY = SimplePage(
+    slug="donnees-personnelles",
+    title="Données personnelles",
+    body=(
+        "Lire Gazette ne demande ni compte ni cookie : aucune donnée ne vous est demandée pour "
+        "lire un article, et aucun service tiers de publicité ou de mesure n'est appelé.",
+        Intertitle("Mesure d'audience, sans cookie"),
+        "Nous comptons les lectures de chaque article, heure par heure, pour savoir ce qui "
+        "intéresse nos lecteurs. Ce comptage ne pose aucun cookie et ne garde pas votre "
+        "adresse IP : pour compter les visiteurs distincts d'une journée, elle est mélangée à "
+        "une clé tirée au hasard chaque jour, puis oubliée ; la clé est détruite le "
+        "lendemain. Du site d'où vous venez, seul le nom est gardé, jamais la page.",
+        Intertitle("Commentaires"),
+        "Quand vous commentez, nous gardons votre nom, votre adresse e-mail, votre site web "
+        "si vous l'indiquez, votre texte, votre adresse IP et le nom de votre navigateur. Le "
+        "nom, le site et le texte sont publiés une fois le commentaire approuvé ; l'e-mail ne "
+        "l'est jamais : il sert à reconnaître un lecteur déjà publié et à vous répondre. "
+        "L'adresse IP et le navigateur servent à lutter contre les abus et sont effacés "
+        "au bout de 30 jours.",
+        Intertitle("Vos droits"),
+        "Vous pouvez obtenir une copie de tout ce que nous gardons sur vous, le faire "
+        "corriger ou effacer (articles 15 à 17 du RGPD) en écrivant à la rédaction. À "
+        "l'effacement, vos commentaires non publiés sont supprimés et vos commentaires "
+        "publiés sont signés « Anonyme », sans e-mail, site ni adresse IP. Si la réponse ne "
+        "vous satisfait pas, vous pouvez saisir la CNIL (cnil.fr).",
+    ),
+)
+
+ACCESSIBILITY = SimplePage(
+    slug="accessibilite",
+    title="Accessibilité",
+    body=(
+        "Les Éditions de la Gazette s'engagent à rendre ce site accessible, conformément à "
+        "l'article 47 de la loi n° 2005-102 du 11 février 2005. La présente déclaration "
+        "s'applique au site Gazette.",
+        Intertitle("État de conformité"),
+        "Ce site n'a pas encore fait l'objet d'un audit de conformité au référentiel général "
+        "d'amélioration de l'accessibilité (RGAA 4.1.2) : il est donc non conforme, en "
+        "attendant cet audit. Chaque version est vérifiée par des tests automatiques dans un "
+        "vrai navigateur (axe-core) : langue, titres, repères de navigation, lien d'évitement, "
+        "contrastes, textes alternatifs, taille des zones cliquables, navigation au clavier.",
+        Intertitle("Contenus non accessibles"),
+        "Les contenus tiers intégrés à certains articles (vidéos, publications de réseaux "
+        "sociaux) dépendent de leur fournisseur et peuvent ne pas être accessibles ; un lien "
+        "vers le contenu d'origine les accompagne. Aucune dérogation pour charge "
+        "disproportionnée n'est invoquée.",
+        Intertitle("Établissement de cette déclaration"),
+        "Déclaration établie le 2 décembre 2026, à partir des tests automatiques de la "
+        "plateforme, avec les navigateurs Chromium et Firefox et le lecteur d'écran NVDA.",
+        Intertitle("Retour d'information et contact"),
+        "Si vous n'arrivez pas à accéder à un contenu ou à un service, écrivez à la rédaction "
+        "pour être orienté vers une autre façon d'y accéder ou pour obtenir le contenu sous "
+        "une autre forme.",
+        Intertitle("Voies de recours"),
+        "Si vous nous avez signalé un défaut d'accessibilité qui vous empêche d'accéder à un "
+        "contenu ou à un service et que vous n'avez pas obtenu de réponse satisfaisante, vous "
+        "pouvez écrire au Défenseur des droits (formulaire sur defenseurdesdroits.fr), "
+        "contacter son délégué dans votre région, ou lui écrire gratuitement, sans "
+        "affranchissement : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.",
+    ),
+)
+
+SIMPLE_PAGES = (ABOUT, LEGAL, PRIVACY, ACCESSIBILITY)
 
 LEAD_STORY = "arctique-route-du-nord-port-de-skarvoy"
 FEATURED = (
@@ -249,4 +311,4 @@ FOLLOW_URLS = {
     "mastodon_url": "https://mastodon.social/@gazette_demo",
     "bluesky_url": "https://bsky.app/profile/gazette-demo.bsky.social",
 }
-FOOTER_PAGES = (ABOUT.slug, LEGAL.slug)
+FOOTER_PAGES = (ABOUT.slug, LEGAL.slug, PRIVACY.slug, ACCESSIBILITY.slug)

@@ -4,60 +4,14 @@ text and accessible names are scanned for our English msgids and for common Engl
 
 import datetime as dt
 import re
-from html.parser import HTMLParser
-from pathlib import Path
 
-import polib
 import pytest
-from django.conf import settings
 from wagtail.models import Site
 
 from gazette.core.models import SiteSettings
+from gazette.core.tests.french import ENGLISH_UI, english_msgids, visible_text
 
 from .factories import make_article, make_author, make_home, make_section
-
-CATALOGUE = Path(settings.BASE_DIR, "gazette", "locale", "fr", "LC_MESSAGES", "django.po")
-ENGLISH_UI = re.compile(
-    r"\b(Click|Read more|Comments?|Reply|Share|Next|Previous|Search|Skip|Published|Updated|"
-    r"Posted|Leave a|Follow|Home|Not found|Error|Author|Subscribe|Log ?in|Loading|Back to|"
-    r"Powered by|Page \d+ of|[Tt]he|and|of|by|with|to|min read)\b"
-)
-SPOKEN_ATTRIBUTES = {"alt", "title", "aria-label", "placeholder", "content"}
-
-
-class VisibleText(HTMLParser):
-    """What a reader or a screen reader meets: text nodes and the attributes read aloud."""
-
-    def __init__(self):
-        super().__init__()
-        self.parts, self._skip = [], 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in {"script", "style"}:
-            self._skip += 1
-        self.parts += [v for k, v in attrs if k in SPOKEN_ATTRIBUTES and v]
-
-    def handle_endtag(self, tag):
-        if tag in {"script", "style"}:
-            self._skip -= 1
-
-    def handle_data(self, data):
-        if not self._skip and data.strip():
-            self.parts.append(data.strip())
-
-
-def visible_text(html: str) -> list[str]:
-    parser = VisibleText()
-    parser.feed(html)
-    return parser.parts
-
-
-def english_msgids() -> list[str]:
-    return [
-        entry.msgid
-        for entry in polib.pofile(str(CATALOGUE))
-        if entry.msgstr != entry.msgid and len(entry.msgid) > 3 and " " in entry.msgid
-    ]
 
 
 @pytest.fixture

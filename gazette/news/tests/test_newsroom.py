@@ -1,6 +1,6 @@
 import pytest
-from django.contrib.auth.models import Group
-from wagtail.models import Page, Workflow
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import Collection, Page, Workflow
 
 from gazette.news.newsroom import ADMINISTRATOR, EDITOR, MODERATOR, WRITER, ensure_newsroom
 
@@ -66,3 +66,12 @@ def test_every_page_goes_through_the_relecture_workflow(home):
         Workflow.objects.get(name="Relecture").workflow_pages.get().page
         == Page.get_first_root_node()
     )
+
+
+@pytest.mark.django_db
+def test_permissions_and_roots_have_french_names():
+    assert Permission.objects.get(codename="add_author").name == "Ajouter : auteur"
+    english = Permission.objects.filter(name__startswith="Can ")
+    assert list(english.values_list("name", flat=True)) == []
+    assert Page.get_first_root_node().title == "Toutes les pages"
+    assert Collection.get_first_root_node().name == "Médiathèque"

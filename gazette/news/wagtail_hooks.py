@@ -1,0 +1,52 @@
+"""The page editor, as a newsroom uses it: no draft appears before the editor saves, and an
+author reopening a page sees what the éditeur asked to change."""
+
+from django.utils.translation import gettext
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.views.pages.create import CreateView
+from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.models import Page, WorkflowState
+
+
+class CreateWithoutAutosave(CreateView):
+    """Wagtail 8 autosaves a new page by creating it: an article begun and abandoned stayed in
+    the tree as a draft. Autosave starts once the page exists, after the first explicit save
+    (WAGTAIL_AUTOSAVE_INTERVAL still applies to the edit page)."""
+
+    def get_context_data(self, **kwargs):
+        self.autosave_enabled = False
+        return super().get_context_data(**kwargs)
+
+
+class NewsroomPageViewSet(PageViewSet):
+    model = Page
+    name = "newsroom_pages"
+    add_view_class = CreateWithoutAutosave
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    return NewsroomPageViewSet()
+
+
+@hooks.register("before_edit_page")
+def show_requested_changes(request, page):
+    """« Demander des modifications » sends its note by e-mail only; the author reopening the
+    page must read it there too, above the form, until they submit the page again."""
+    if request.method != "GET":
+        return
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return
+    task_state = state.current_task_state
+    if task_state is None:
+        return
+    who = task_state.finished_by.get_full_name() or task_state.finished_by.get_username()
+    text = gettext("%(who)s asked for changes") % {"who": who}
+    if task_state.comment:
+        text = gettext("%(who)s asked for changes: « %(comment)s »") % {
+            "who": who,
+            "comment": task_state.comment,
+        }
+    messages.warning(request, text)
