@@ -1,10 +1,18 @@
 """Test set-up shared by every app: the database under test is printed, `postgres`-marked
 tests skip on SQLite, and background tasks run inline unless a test asks for the queue."""
 
+from contextlib import contextmanager
+
 import pytest
-from django.db import connection
+from django.db import connection, transaction
+from django.test import override_settings
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+PLAIN_STATIC = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+
+
+def _media_root(tmp_path_factory):
+    return tmp_path_factory.getbasetemp() / "media"
 
 
 def pytest_report_header(config):
@@ -36,16 +44,13 @@ def _inline_tasks(settings):
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path_factory):
     """Uploaded and generated images go to a throwaway folder, never to var/media."""
-    settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
+    settings.MEDIA_ROOT = _media_root(tmp_path_factory)
 
 
 @pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
     """Tests run without `collectstatic`: the hashed-name storage would have no manifest."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": PLAIN_STATIC}
 
 
 @pytest.fixture(autouse=True)
@@ -78,3 +83,41 @@ def _empty_cache():
 
     cache.clear()
     page_cache.forget_local_state()
+
+
+@pytest.fixture(scope="module")
+def build_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`with build_once(): ...` for data that many tests read or that a comparison builds in
+    steps (the 2-versus-N query counts): built once for a module instead of once per test.
+    The block runs in a transaction rolled back at its end, so the next test starts from an
+    empty site, with the settings the autouse fixtures above give each test (a module
+    fixture is set up before them) and an empty cache on both sides."""
+    from django.conf import settings
+    from django.core.cache import cache
+
+    from gazette.core import page_cache
+    from gazette.news.tests.factories import ensure_initial_data
+
+    overrides = override_settings(
+        TASKS=IMMEDIATE_TASKS,
+        GAZETTE_AUDIENCE_BATCH_SECONDS=0,
+        MEDIA_ROOT=_media_root(tmp_path_factory),
+        STORAGES={**settings.STORAGES, "staticfiles": PLAIN_STATIC},
+    )
+
+    def empty_cache():
+        cache.clear()
+        page_cache.forget_local_state()
+
+    @contextmanager
+    def block():
+        with overrides, django_db_blocker.unblock(), transaction.atomic():
+            ensure_initial_data()  # a transactional test may have flushed the tables
+            empty_cache()
+            try:
+                yield
+            finally:
+                transaction.set_rollback(True)
+                empty_cache()
+
+    return block
