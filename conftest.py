@@ -1,7 +1,10 @@
 """Test set-up shared by every app: the database under test is printed, `postgres`-marked
 tests skip on SQLite, and background tasks run inline unless a test asks for the queue."""
 
+import os
+import subprocess
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 import pytest
 from django.db import connection, transaction
@@ -9,6 +12,33 @@ from django.test import override_settings
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PLAIN_STATIC = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+
+
+def _own_redis_database() -> None:
+    """With pytest-xdist, worker N uses Redis database (REDIS_URL's number − N), so that one
+    worker's `cache.clear()` and purges (their channel carries the number) never reach
+    another's; pytest-django already gives each worker its own test database. Runs when
+    this file is imported, before the settings read REDIS_URL."""
+    worker, url = os.environ.get("PYTEST_XDIST_WORKER", ""), os.environ.get("REDIS_URL", "")
+    if not (worker.startswith("gw") and url):
+        return
+    parts = urlsplit(url)
+    number = int(parts.path.strip("/") or 0) - int(worker[2:])
+    if number < 0:
+        raise pytest.UsageError(f"REDIS_URL={url}: too few Redis databases below it for {worker}")
+    os.environ["REDIS_URL"] = parts._replace(path=f"/{number}").geturl()
+
+
+_own_redis_database()
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="leave out the tests that use no database (make test's PostgreSQL pass: the "
+        "SQLite pass runs them)",
+    )
 
 
 def _media_root(tmp_path_factory):
@@ -26,13 +56,37 @@ def pytest_report_header(config):
     return f"database: {engine} at {settings.DATABASES['default'].get('HOST')}"
 
 
+def uses_database(item) -> bool:
+    return bool(item.get_closest_marker("django_db")) or "django_db_setup" in item.fixturenames
+
+
 def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "live_server" in item.fixturenames and not item.nodeid.startswith("e2e/"):
+            item.add_marker(pytest.mark.system)
+    if config.getoption("database_tests_only"):
+        kept = [item for item in items if uses_database(item)]
+        config.hook.pytest_deselected(items=[item for item in items if not uses_database(item)])
+        items[:] = kept
     if connection.vendor == "postgresql":
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL: run with DATABASE_URL (make test does)")
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _processes_only_in_system_tests(request, monkeypatch):
+    """`make test-fast` leaves out the tests marked `system` (and the browser's): a test
+    that starts a process without the mark would slow every edit-test loop, so it fails."""
+    if request.node.get_closest_marker("system") or request.node.get_closest_marker("browser"):
+        return
+
+    def refuse(self, args, *rest, **options):
+        pytest.fail(f"this test starts a process ({args!r}): mark it @pytest.mark.system")
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
 
 
 @pytest.fixture(autouse=True)

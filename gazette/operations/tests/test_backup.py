@@ -28,7 +28,7 @@ from gazette.operations.health import pending_migrations
 
 from .instances import default_database, media_checksums, postgres_database, rendered
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.system]  # pg_dump, kill -9
 MANAGE = [sys.executable, str(Path(django_settings.BASE_DIR) / "manage.py")]
 sqlite_only = pytest.mark.skipif(
     connection.vendor != "sqlite", reason="backs up the SQLite test database"
