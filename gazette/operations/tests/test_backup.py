@@ -101,7 +101,8 @@ def test_postgres_round_trip(newsroom, settings, tmp_path):
     with tarfile.open(archive) as tar:
         assert "database.pgdump" in tar.getnames()
     settings.MEDIA_ROOT = tmp_path / "restored-media"
-    with postgres_database(connection.settings_dict, "ops_restore") as target:
+    # Named for this process: two test runs (or xdist workers) on one server never share it.
+    with postgres_database(connection.settings_dict, f"ops_restore_{os.getpid()}") as target:
         with default_database(target):
             output = restore(archive)
             assert "Base PostgreSQL" in output
@@ -132,7 +133,7 @@ def test_sqlite_to_postgres_move(newsroom, settings, tmp_path):
     before = snapshot_of_site(newsroom)
     archive = backup(tmp_path / "backups")
     settings.MEDIA_ROOT = tmp_path / "restored-media"
-    with postgres_database(postgres_server(), "ops_from_sqlite") as target:
+    with postgres_database(postgres_server(), f"ops_from_sqlite_{os.getpid()}") as target:
         env = {
             **{k: v for k, v in os.environ.items() if k != "REDIS_URL"},
             "DATABASE_URL": target_url(target),
