@@ -107,23 +107,45 @@ def _plain_static_storage(settings):
     settings.STORAGES = {**settings.STORAGES, "staticfiles": PLAIN_STATIC}
 
 
+FLUSHED = pytest.StashKey[bool]()  # the test database was set up, and flushed after the test
+
+
+def transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(
+        (marker and marker.kwargs.get("transaction"))
+        or {"live_server", "transactional_db"} & set(item.fixturenames)
+    )
+
+
 @pytest.fixture(autouse=True)
 def _initial_data(request):
     """What Wagtail's data migrations create (the default locale, the page and collection
     roots) and our newsroom groups, put back before each transactional test: the one before it
     flushed every table, and pytest-django's serialized rollback collides with live_server
     (duplicate content types)."""
-    marker = request.node.get_closest_marker("django_db")
-    transactional = (marker and marker.kwargs.get("transaction")) or {
-        "live_server",
-        "transactional_db",
-    } & set(request.fixturenames)
-    if not transactional:
+    if not transactional(request.node):
         return
     request.getfixturevalue("transactional_db")
+    request.node.stash[FLUSHED] = True
     from gazette.news.tests.factories import ensure_initial_data
 
     ensure_initial_data()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """And put back after it, once its flush is done: pytest-django runs the transactional
+    tests last, but pytest-xdist hands each worker whole files, so another file's tests may
+    follow on the same worker, and they expect the roots and groups."""
+    yield
+    if item.stash.get(FLUSHED, False):
+        from pytest_django.plugin import blocking_manager_key
+
+        from gazette.news.tests.factories import ensure_initial_data
+
+        with item.config.stash[blocking_manager_key].unblock():
+            ensure_initial_data()
 
 
 @pytest.fixture(autouse=True)
