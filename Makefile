@@ -14,10 +14,19 @@ WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 THREADS ?= 4
 BACKPRESSURE ?= 64
 PYTEST_ARGS ?=
+# make test runs its two passes at the same time, each on TEST_WORKERS processes (pytest-xdist;
+# a module stays on one worker: its build-once fixtures are built once). Worker N of the
+# PostgreSQL pass uses the Redis database REDIS_TEST_DB − N.
+TEST_WORKERS ?= 2
+REDIS_TEST_DB ?= 15
+PYTEST := $(VENV)/bin/pytest --durations=15
+XDIST = $(if $(filter-out 0 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile)
+SQLITE_ENV := env -u DATABASE_URL -u REDIS_URL
+POSTGRES_ENV = DATABASE_URL=$(POSTGRES_URL) REDIS_URL=redis://127.0.0.1:6379/$(REDIS_TEST_DB)
 # The peer bench/pages.py measures the uncached article against (run as root).
 WORDPRESS_PEER ?= /work/shared/bench/wordpress-peer.sh
 
-.PHONY: demo serve backup restore test test-sqlite test-postgres lint format browser peers messages bench import-wordpress clean
+.PHONY: demo serve backup restore test test-fast test-sqlite test-postgres lint format browser peers messages bench import-wordpress clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -83,13 +92,31 @@ messages: $(VENV)/.installed
 	cd gazette && ../$(PY) ../manage.py makemessages -l fr --no-obsolete --add-location=file
 	cd gazette && ../$(PY) ../manage.py compilemessages -l fr
 
+# Every test on SQLite with the in-process cache.
 test-sqlite: $(VENV)/.installed browser peers
-	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(SQLITE_ENV) GAZETTE_VAR_DIR=$(CURDIR)/var/test-sqlite $(PYTEST) $(XDIST) $(PYTEST_ARGS)
 
+# Every test that uses the database, on PostgreSQL with Redis (the others ran on SQLite).
 test-postgres: $(VENV)/.installed browser peers
-	DATABASE_URL=$(POSTGRES_URL) REDIS_URL=redis://127.0.0.1:6379/15 $(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(POSTGRES_ENV) GAZETTE_VAR_DIR=$(CURDIR)/var/test-postgres $(PYTEST) $(XDIST) --database-tests-only \
+	  $(PYTEST_ARGS)
 
-test: lint test-sqlite test-postgres
+# The edit-test loop: in-process tests on SQLite, no server, process or browser.
+test-fast: $(VENV)/.installed
+	$(SQLITE_ENV) $(PYTEST) -n 2 --dist loadfile -m "not system and not browser" $(PYTEST_ARGS)
+
+# Both passes at once, each printed when it ends; then the time taken and the totals.
+test: lint browser peers
+	@start=$$(date +%s); mkdir -p var; \
+	  $(MAKE) -s test-sqlite > var/test-sqlite.log 2>&1 & sqlite=$$!; \
+	  $(MAKE) -s test-postgres > var/test-postgres.log 2>&1 & postgres=$$!; \
+	  wait $$sqlite; sqlite=$$?; wait $$postgres; postgres=$$?; \
+	  echo "===== SQLite ====="; cat var/test-sqlite.log; \
+	  echo "===== PostgreSQL + Redis ====="; cat var/test-postgres.log; \
+	  echo "make test : $$(( $$(date +%s) - start )) s, processeur (utilisateur, système) :"; times; \
+	  count() { tail -qn 1 var/test-sqlite.log var/test-postgres.log | grep -oE "[0-9]+ $$1" | awk '{n += $$1} END {print n + 0}'; }; \
+	  echo "total: $$(count passed) passed, $$(( $$(count failed) + $$(count error) )) failed, $$(count skipped) skipped"; \
+	  exit $$(( sqlite || postgres ))
 
 bench: $(VENV)/.installed peers
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }

@@ -1,10 +1,48 @@
 """Test set-up shared by every app: the database under test is printed, `postgres`-marked
 tests skip on SQLite, and background tasks run inline unless a test asks for the queue."""
 
+import os
+import subprocess
+from contextlib import contextmanager
+from urllib.parse import urlsplit
+
 import pytest
-from django.db import connection
+from django.db import connection, transaction
+from django.test import override_settings
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+PLAIN_STATIC = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+
+
+def _own_redis_database() -> None:
+    """With pytest-xdist, worker N uses Redis database (REDIS_URL's number − N), so that one
+    worker's `cache.clear()` and purges (their channel carries the number) never reach
+    another's; pytest-django already gives each worker its own test database. Runs when
+    this file is imported, before the settings read REDIS_URL."""
+    worker, url = os.environ.get("PYTEST_XDIST_WORKER", ""), os.environ.get("REDIS_URL", "")
+    if not (worker.startswith("gw") and url):
+        return
+    parts = urlsplit(url)
+    number = int(parts.path.strip("/") or 0) - int(worker[2:])
+    if number < 0:
+        raise pytest.UsageError(f"REDIS_URL={url}: too few Redis databases below it for {worker}")
+    os.environ["REDIS_URL"] = parts._replace(path=f"/{number}").geturl()
+
+
+_own_redis_database()
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="leave out the tests that use no database (make test's PostgreSQL pass: the "
+        "SQLite pass runs them)",
+    )
+
+
+def _media_root(tmp_path_factory):
+    return tmp_path_factory.getbasetemp() / "media"
 
 
 def pytest_report_header(config):
@@ -18,13 +56,37 @@ def pytest_report_header(config):
     return f"database: {engine} at {settings.DATABASES['default'].get('HOST')}"
 
 
+def uses_database(item) -> bool:
+    return bool(item.get_closest_marker("django_db")) or "django_db_setup" in item.fixturenames
+
+
 def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "live_server" in item.fixturenames and not item.nodeid.startswith("e2e/"):
+            item.add_marker(pytest.mark.system)
+    if config.getoption("database_tests_only"):
+        kept = [item for item in items if uses_database(item)]
+        config.hook.pytest_deselected(items=[item for item in items if not uses_database(item)])
+        items[:] = kept
     if connection.vendor == "postgresql":
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL: run with DATABASE_URL (make test does)")
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _processes_only_in_system_tests(request, monkeypatch):
+    """`make test-fast` leaves out the tests marked `system` (and the browser's): a test
+    that starts a process without the mark would slow every edit-test loop, so it fails."""
+    if request.node.get_closest_marker("system") or request.node.get_closest_marker("browser"):
+        return
+
+    def refuse(self, args, *rest, **options):
+        pytest.fail(f"this test starts a process ({args!r}): mark it @pytest.mark.system")
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
 
 
 @pytest.fixture(autouse=True)
@@ -36,16 +98,24 @@ def _inline_tasks(settings):
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path_factory):
     """Uploaded and generated images go to a throwaway folder, never to var/media."""
-    settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
+    settings.MEDIA_ROOT = _media_root(tmp_path_factory)
 
 
 @pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
     """Tests run without `collectstatic`: the hashed-name storage would have no manifest."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": PLAIN_STATIC}
+
+
+FLUSHED = pytest.StashKey[bool]()  # the test database was set up, and flushed after the test
+
+
+def transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(
+        (marker and marker.kwargs.get("transaction"))
+        or {"live_server", "transactional_db"} & set(item.fixturenames)
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -54,17 +124,28 @@ def _initial_data(request):
     roots) and our newsroom groups, put back before each transactional test: the one before it
     flushed every table, and pytest-django's serialized rollback collides with live_server
     (duplicate content types)."""
-    marker = request.node.get_closest_marker("django_db")
-    transactional = (marker and marker.kwargs.get("transaction")) or {
-        "live_server",
-        "transactional_db",
-    } & set(request.fixturenames)
-    if not transactional:
+    if not transactional(request.node):
         return
     request.getfixturevalue("transactional_db")
+    request.node.stash[FLUSHED] = True
     from gazette.news.tests.factories import ensure_initial_data
 
     ensure_initial_data()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """And put back after it, once its flush is done: pytest-django runs the transactional
+    tests last, but pytest-xdist hands each worker whole files, so another file's tests may
+    follow on the same worker, and they expect the roots and groups."""
+    yield
+    if item.stash.get(FLUSHED, False):
+        from pytest_django.plugin import blocking_manager_key
+
+        from gazette.news.tests.factories import ensure_initial_data
+
+        with item.config.stash[blocking_manager_key].unblock():
+            ensure_initial_data()
 
 
 @pytest.fixture(autouse=True)
@@ -78,3 +159,41 @@ def _empty_cache():
 
     cache.clear()
     page_cache.forget_local_state()
+
+
+@pytest.fixture(scope="module")
+def build_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`with build_once(): ...` for data that many tests read or that a comparison builds in
+    steps (the 2-versus-N query counts): built once for a module instead of once per test.
+    The block runs in a transaction rolled back at its end, so the next test starts from an
+    empty site, with the settings the autouse fixtures above give each test (a module
+    fixture is set up before them) and an empty cache on both sides."""
+    from django.conf import settings
+    from django.core.cache import cache
+
+    from gazette.core import page_cache
+    from gazette.news.tests.factories import ensure_initial_data
+
+    overrides = override_settings(
+        TASKS=IMMEDIATE_TASKS,
+        GAZETTE_AUDIENCE_BATCH_SECONDS=0,
+        MEDIA_ROOT=_media_root(tmp_path_factory),
+        STORAGES={**settings.STORAGES, "staticfiles": PLAIN_STATIC},
+    )
+
+    def empty_cache():
+        cache.clear()
+        page_cache.forget_local_state()
+
+    @contextmanager
+    def block():
+        with overrides, django_db_blocker.unblock(), transaction.atomic():
+            ensure_initial_data()  # a transactional test may have flushed the tables
+            empty_cache()
+            try:
+                yield
+            finally:
+                transaction.set_rollback(True)
+                empty_cache()
+
+    return block

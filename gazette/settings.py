@@ -359,7 +359,7 @@ LOGGING = {
         "json": {"()": "gazette.operations.jsonlog.JSONFormatter"},
     },
     "handlers": {
-        # stderr, tracebacks included: what systemd, Docker and gunicorn collect.
+        # stderr, tracebacks included: what systemd, Docker and granian collect.
         "console": {
             "class": "logging.StreamHandler",
             "formatter": GAZETTE_LOG_FORMAT,

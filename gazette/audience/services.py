@@ -7,7 +7,6 @@ hour decides the bucket, so tests move the clock instead of waiting for midnight
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -70,23 +69,6 @@ class MostRead:
             }
 
         return {"site": ids(self.site), **{pk: ids(lists) for pk, lists in self.sections.items()}}
-
-
-def most_read(*, now: datetime) -> MostRead:
-    """The cached ranking; computed here only if it is missing, or older than its period plus
-    a minute (the task refreshes it on time in the scaled shape; in the embedded shape each
-    process refreshes its own in-memory copy). When it is merely stale, one caller refreshes
-    it and the others keep showing the previous one."""
-    ranking = cache.get(MOST_READ_KEY)
-    stale_after = timedelta(seconds=settings.GAZETTE_MOST_READ_SECONDS + 60)
-    if ranking is None or (
-        now - ranking.computed_at > stale_after and cache.add(LOCK_KEY, 1, timeout=60)
-    ):
-        from .tasks import schedule_audience_updates  # tasks call this module
-
-        schedule_audience_updates()  # the periodic task should have done it: restart it
-        return refresh_most_read(now=now)
-    return ranking
 
 
 def refresh_most_read(*, now: datetime) -> MostRead:

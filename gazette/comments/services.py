@@ -178,14 +178,6 @@ def reply_as_newsroom(*, parent: Comment, text: str, moderator) -> Comment:
     return reply
 
 
-def erase_old_ip_addresses(*, older_than_days: int) -> int:
-    """IP addresses and browsers serve anti-spam (rate limit, blocklist) for a few weeks, then
-    they are personal data with no purpose left: erased, not kept « just in case »."""
-    return Comment.objects.with_ip_older_than(older_than_days).update(
-        ip_address=None, user_agent=""
-    )
-
-
 def export_commenter_data(email: str) -> dict:
     """Everything stored about the author of this address, as a reader may ask (RGPD art. 15)."""
     comments = Comment.objects.by_email(email).select_related("article").order_by("created_at")

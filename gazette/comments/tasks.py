@@ -59,12 +59,18 @@ def email_moderators(comment_id: int) -> int:
 def erase_comment_ips() -> int:
     """Daily: readers' IP addresses are kept GAZETTE_COMMENT_IP_DAYS days for the anti-spam
     rules, then erased without anyone having to remember it."""
-    from .services import erase_old_ip_addresses  # services enqueue this module's tasks
-
     try:
         return erase_old_ip_addresses(older_than_days=settings.GAZETTE_COMMENT_IP_DAYS)
     finally:
         schedule_ip_erasure(after=ERASE_IPS_EVERY)
+
+
+def erase_old_ip_addresses(*, older_than_days: int) -> int:
+    """IP addresses and browsers serve anti-spam (rate limit, blocklist) for a few weeks, then
+    they are personal data with no purpose left: erased, not kept « just in case »."""
+    return Comment.objects.with_ip_older_than(older_than_days).update(
+        ip_address=None, user_agent=""
+    )
 
 
 def schedule_ip_erasure(*, after: timedelta = timedelta(0)) -> None:

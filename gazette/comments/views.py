@@ -119,8 +119,8 @@ def _published_parent(article, pk) -> Comment | None:
 
 
 def _client_ip(request) -> str | None:
-    """REMOTE_ADDR: behind a proxy, the proxy must pass the client's address (the proxy set-up
-    of « Speed and scale-out »); a header anyone can send is not trusted here."""
+    """REMOTE_ADDR only, so behind a proxy the proxy's address: a header anyone can send is
+    not trusted here."""
     address = request.META.get("REMOTE_ADDR", "")
     try:
         return str(ipaddress.ip_address(address))

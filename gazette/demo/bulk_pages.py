@@ -3,9 +3,8 @@
 Treebeard's `add_child` locks and rereads the parent for each page and Wagtail's `publish()`
 adds a revision, a log entry and signals: about 20 queries an article. Here an article costs a
 share of a few multi-row INSERTs instead. What the tree needs is computed in Python the way
-treebeard would (materialised paths of `Page.steplen` characters in base 36, `depth`,
-`numchild`, `url_path`), so `Page.find_problems()` finds nothing and Wagtail serves, moves and
-edits these pages as any other.
+treebeard would (gazette/news/bulk.py), so `Page.find_problems()` finds nothing and Wagtail
+serves, moves and edits these pages as any other.
 
 What is skipped, on purpose: revisions (the editor's first save creates one), the search index
 (`manage.py update_index` builds it) and the purges a publication would send (no cache holds
@@ -32,11 +31,11 @@ from taggit.models import Tag
 from wagtail.models import Page
 
 from gazette.comments.models import Comment
+from gazette.news.bulk import last_child_number, tree_step
 from gazette.news.models import ArticleAuthor, ArticlePage, ArticleTag, Author, SectionPage
 
 from . import prose
 
-ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # treebeard's default, Wagtail's too
 BATCH = 2000
 COMMENT_BATCH = 5000
 # Of the comments, the share that answers another one, at each level of a thread.
@@ -50,21 +49,6 @@ STATUSES = [
 LABELS = [(ArticlePage.Label.ARTICLE, 70)] + [
     (label, 3) for label in ArticlePage.Label if label != ArticlePage.Label.ARTICLE
 ]
-
-
-def tree_step(number: int) -> str:
-    """The `number`-th child's step, 1-based: 1 → "0001", 36 → "0010", as treebeard writes it."""
-    if not 0 < number < len(ALPHABET) ** Page.steplen:
-        raise ValueError(f"{number} children do not fit in a step of {Page.steplen}")
-    digits = ""
-    while number:
-        number, digit = divmod(number, len(ALPHABET))
-        digits = ALPHABET[digit] + digits
-    return digits.rjust(Page.steplen, ALPHABET[0])
-
-
-def step_number(step: str) -> int:
-    return int(step, len(ALPHABET))
 
 
 @dataclass
@@ -166,7 +150,7 @@ class NewsroomWriter:
         self.authors = authors
         self.content_type_id = ContentType.objects.get_for_model(ArticlePage).pk
         self.tags = self._ensure_tags()
-        self.next_child = {section.pk: self._last_child_number(section) for section in sections}
+        self.next_child = {section.pk: last_child_number(section) for section in sections}
         self.added_children = dict.fromkeys(self.next_child, 0)
         self.status = _weighted(self.rng, STATUSES)
         self.label = _weighted(self.rng, LABELS)
@@ -177,11 +161,6 @@ class NewsroomWriter:
             Rows(ArticleTag, with_id=False),
         )
         self.comments = Rows(Comment)
-
-    @staticmethod
-    def _last_child_number(section: SectionPage) -> int:
-        last = section.get_last_child()
-        return step_number(last.path[-Page.steplen :]) if last else 0
 
     def _ensure_tags(self) -> list[Tag]:
         names = prose.tag_names()

@@ -14,7 +14,6 @@ from io import BytesIO
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.utils.html import escape
 from wagtail.models import Page, PageLogEntry, Revision, Site
@@ -22,6 +21,7 @@ from wagtail.rich_text import RichText
 from wagtail.utils.file import hash_filelike
 
 from gazette.core.models import CreditedImage, SiteSettings
+from gazette.news import site_root
 from gazette.news.models import (
     ArticleAuthor,
     ArticlePage,
@@ -47,30 +47,20 @@ def _publish(parent: Page, page: Page) -> Page:
 
 
 def ensure_home(*, created: Counter) -> HomePage:
-    """La une becomes the default site's root, in place of Wagtail's « Welcome » page.
-
-    The site is repointed before the welcome page is deleted: deleting a site's root page
-    deletes the site with it."""
-    home = HomePage.objects.first()
-    if home is None:
-        home = _publish(Page.get_first_root_node(), HomePage(title="La une", slug="la-une"))
-        created["pages"] += 1
-    # The site's address is the one the demo is served at: canonical URLs, feeds and sitemaps
-    # are built from it.
-    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    if site.root_page_id != home.pk or not site.site_name or site.hostname == "localhost":
-        site.root_page, site.site_name = home, site.site_name or texts.SITE_NAME
-        site.hostname, site.port = base.hostname, base.port or 80
-        site.save()
-    welcome = Page.objects.filter(
-        depth=2,
-        numchild=0,
-        content_type=ContentType.objects.get_for_model(Page),
-        sites_rooted_here__isnull=True,
-    )
-    for page in welcome:
-        page.delete()
+    """La une as the site's root (gazette/news/site_root.py), at the address the demo is served
+    at, unless the site has a name and an address already: canonical URLs, feeds and
+    sitemaps are built from it."""
+    home, new = site_root.ensure_home()
+    created["pages"] += new
+    site = Site.objects.get(is_default_site=True)
+    if not site.site_name or site.hostname == "localhost":
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site_root.make_site_root(
+            home,
+            site_name=site.site_name or texts.SITE_NAME,
+            hostname=base.hostname,
+            port=base.port or 80,
+        )
     return home
 
 

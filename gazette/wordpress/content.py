@@ -32,6 +32,8 @@ INLINE_TAGS = {"a", "b", "i", "sup", "sub", "br"}
 LIST_TAGS = INLINE_TAGS | {"ul", "ol", "li"}
 RENAMES = {"strong": "b", "em": "i", "cite": "i", "dfn": "i", "var": "i"}
 INTERTITLE_MAX, CAPTION_MAX, QUOTE_SOURCE_MAX = 200, 300, 200
+# The addresses a link may have, in the body and in what stands for a missing image or iframe.
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
 # Blocks whose HTML we convert, and blocks that only decorate or paginate.
 KNOWN_BLOCKS = {
@@ -148,7 +150,7 @@ class _Builder:
             markup,
             tags=tags,
             attributes={"a": {"href"}},
-            url_schemes={"http", "https", "mailto"},
+            url_schemes=set(LINK_SCHEMES),
             link_rel=None,
             strip_comments=True,
         ).strip()
@@ -373,6 +375,12 @@ def squash(text: str) -> str:
 
 
 def _link(url: str, text: str) -> str:
+    """A paragraph linking to what could not be imported; with an address of another scheme
+    (`javascript:`, `data:`…), the text alone. The scheme is read as a browser reads it:
+    spaces and control characters around and inside it do not count."""
+    scheme = urlsplit(re.sub(r"[\x00-\x20]", "", url)).scheme.lower()
+    if scheme and scheme not in LINK_SCHEMES:
+        return f"<p>{html.escape(text)}</p>"
     return f'<p><a href="{html.escape(url, quote=True)}">{html.escape(text)}</a></p>'
 
 

@@ -7,11 +7,15 @@ middleware compares; a path that already has a redirect (an editor's, or an earl
 is left alone.
 """
 
+from urllib.parse import urlsplit
+
 from django.urls import reverse
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 
 from gazette.news.models import Author
+
+from .wxr import Item
 
 FEEDS = {"/feed/": "rss", "/feed/rss2/": "rss", "/feed/rss/": "rss", "/feed/atom/": "atom"}
 
@@ -77,3 +81,17 @@ def archive_targets(*, home, sections, category_paths, tags, authors) -> list:
                 )
             )
     return entries
+
+
+def old_paths(item: Item, *, site_host: str) -> list[str]:
+    """Where WordPress served the item: its permalink, « /?p=ID » (always answered, and the
+    GUID of most posts), and the GUID when it is an address on the same site."""
+    query = "page_id" if item.post_type == "page" else "p"
+    if item.post_type == "attachment":
+        query = "attachment_id"
+    paths = [f"/?{query}={item.wp_id}"]
+    for url in (item.link, item.guid):
+        parts = urlsplit(url)
+        if parts.hostname == site_host and (parts.path.strip("/") or parts.query):
+            paths.append(parts.path + (f"?{parts.query}" if parts.query else ""))
+    return paths

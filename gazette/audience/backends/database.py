@@ -126,7 +126,7 @@ class DatabaseBackend:
         return salt[1]
 
     def _ensure_thread(self) -> None:
-        """Started on the first read, not at import: a process forked afterwards (gunicorn's
+        """Started on the first read, not at import: a process forked afterwards (granian's
         workers) gets its own thread."""
         if self._thread is not None and self._thread.is_alive() and self._pid == os.getpid():
             return

@@ -1,4 +1,4 @@
-"""The periodic task, its self-scheduling, the purge command and the demo figures."""
+"""The periodic task, its self-scheduling and the purge command."""
 
 from io import StringIO
 
@@ -8,11 +8,9 @@ from django.core.management import call_command
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from gazette.audience.demo import fill_demo_figures
-from gazette.audience.models import DailySalt, HourlyCount, ReferrerCount, VisitorDigest
+from gazette.audience.models import DailySalt, HourlyCount, VisitorDigest
 from gazette.audience.services import MOST_READ_KEY
 from gazette.audience.tasks import schedule_audience_updates, update_audience
-from gazette.news.tests.factories import make_article
 
 from .readers import NOON, read
 
@@ -54,20 +52,3 @@ def test_purge_command_destroys_past_salts_and_can_just_count(settings, article)
     call_command("purge_audience_salts", stdout=out)
     assert not DailySalt.objects.exists() and not VisitorDigest.objects.exists()
     assert HourlyCount.objects.get().views == 1
-
-
-def test_demo_figures_are_plausible_the_same_each_time_and_added_once(monde):
-    for n in range(3):
-        make_article(monde, f"Article {n}")
-
-    first = fill_demo_figures(now=NOON, days=7)
-    hourly = list(HourlyCount.objects.order_by("article", "hour").values_list("hour", "views"))
-    assert first > 0 and ReferrerCount.objects.exists()
-    assert fill_demo_figures(now=NOON, days=7) == 0  # figures exist: nothing added
-
-    HourlyCount.objects.all().delete()
-    ReferrerCount.objects.all().delete()
-    assert fill_demo_figures(now=NOON, days=7) == first
-    assert list(HourlyCount.objects.order_by("article", "hour").values_list("hour", "views")) == (
-        hourly
-    )

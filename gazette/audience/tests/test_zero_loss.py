@@ -45,6 +45,7 @@ def fire(conn: http.client.HTTPConnection, path: str, ids: list[int], indices: r
     return statuses
 
 
+@pytest.mark.system
 @pytest.mark.django_db(transaction=True)
 def test_every_acknowledged_read_is_stored(mode, live_server, settings):
     if mode == "embedded" and connection.vendor != "sqlite":

@@ -12,7 +12,7 @@ from wagtail.models import Site
 from gazette.comments.models import Comment, ModerationSettings
 from gazette.news.tests.factories import make_article, make_home, make_section
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True), pytest.mark.system]
 
 
 @pytest.fixture

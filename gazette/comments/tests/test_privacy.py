@@ -37,7 +37,7 @@ def client_data(comment):
 def test_ip_addresses_older_than_the_limit_are_erased(old_and_new):
     old, new = old_and_new
 
-    assert services.erase_old_ip_addresses(older_than_days=30) == 1
+    assert tasks.erase_old_ip_addresses(older_than_days=30) == 1
 
     assert client_data(old) == (None, "")
     assert client_data(new) == ("203.0.113.2", "UA")

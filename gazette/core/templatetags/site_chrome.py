@@ -11,8 +11,8 @@ register = template.Library()
 def follow_links(context):
     """« Nous rejoindre sur les réseaux », with inline icons and a spoken name per link.
 
-    Reads the settings through `SiteSettings.for_request`, whose per-request cache the
-    `settings` context processor shares: the header already paid the query. A page rendered
+    Reads the settings through `SiteSettings.for_request`, as the `settings` context processor
+    does for the header: both get the same cached settings, no query of their own. A page rendered
     without a request or without a site (an error page) simply shows no links.
     """
     request = context.get("request")

@@ -16,7 +16,7 @@ from gazette.core import page_cache, purge_channel
 
 from .test_page_memory import Newsroom, get
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.system]
 
 
 @pytest.fixture

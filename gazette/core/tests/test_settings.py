@@ -20,6 +20,7 @@ def test_every_setting_read_from_the_environment_is_in_the_readme():
     assert sorted(documented - settings.ENV_NAMES) == []
 
 
+@pytest.mark.system
 @pytest.mark.parametrize(
     ("name", "value"),
     [("GAZETTE_DEBUG", "peut-être"), ("GAZETTE_PAGE_SIZE", "vingt"), ("GAZETTE_HTTPS", "2")],

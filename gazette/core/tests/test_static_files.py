@@ -17,6 +17,9 @@ from .servers import free_port, wait_until_listening
 GRANIAN = Path(settings.BASE_DIR) / ".venv" / "bin" / "granian"
 
 
+pytestmark = pytest.mark.system
+
+
 @pytest.fixture(scope="module")
 def server():
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):

@@ -10,7 +10,7 @@ from django.db import transaction
 from wagtail.models import Page
 
 from gazette.comments.models import Comment
-from gazette.demo.bulk_pages import section_plan, step_number, tree_step
+from gazette.demo.bulk_pages import section_plan
 from gazette.news.models import ArticlePage, Author, SectionPage
 from gazette.news.tests.factories import ensure_initial_data
 
@@ -23,14 +23,6 @@ def newsroom(django_db_setup, django_db_blocker):
         call_command("generate_newsroom", articles=300, comments=1000, authors=8, stdout=StringIO())
         yield
         transaction.set_rollback(True)
-
-
-@pytest.mark.parametrize(
-    ("number", "step"), [(1, "0001"), (9, "0009"), (10, "000A"), (36, "0010"), (1296, "0100")]
-)
-def test_tree_steps_are_treebeards(number, step):
-    assert tree_step(number) == step
-    assert step_number(step) == number
 
 
 @pytest.mark.django_db

@@ -15,7 +15,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from gazette.news.tests.factories import fr, make_article, make_author, make_image, make_section
+from gazette.news.tests.factories import (
+    LARGE,
+    fr,
+    make_article,
+    make_author,
+    make_image,
+    make_section,
+)
 
 from .. import feeds
 from ..models import FeedSettings
@@ -36,7 +43,7 @@ def newsroom(monde):
         authors=[claire],
         tags=["Climat"],
         standfirst="Un chapô avec <balises> & esperluette.",
-        lead_image=make_image("Bruxelles"),
+        lead_image=make_image("Bruxelles", size=LARGE),  # the enclosure's length is checked
         first_published_at=dt.datetime(2025, 7, 8, 14, 30, tzinfo=PARIS),
         updated_at=dt.datetime(2025, 7, 9, 9, 0, tzinfo=PARIS),
         body=[("paragraph", '<p>Le texte <a href="/monde/">intégral</a>.</p>')],

@@ -19,6 +19,7 @@ from wagtail.models import Site
 from gazette.core.models import SiteSettings
 from gazette.news.models import ArticlePage
 from gazette.news.tests.factories import (
+    LARGE,
     ensure_initial_data,
     make_article,
     make_author,
@@ -99,7 +100,7 @@ def article(monde):
         standfirst="Le chapô dit l'essentiel.",
         authors=[make_author("Claire Vasseur"), make_author("Paul Girard")],
         tags=["Climat", "Europe"],
-        lead_image=make_image("Bruxelles", description="La Commission, à Bruxelles"),
+        lead_image=make_image("Bruxelles", description="La Commission, à Bruxelles", size=LARGE),
         first_published_at=dt.datetime(2025, 7, 8, 14, 30, tzinfo=PARIS),
         updated_at=dt.datetime(2025, 7, 9, 9, 0, tzinfo=PARIS),
     )
@@ -165,7 +166,7 @@ def test_json_ld_is_valid_cannot_end_its_script_and_has_google_properties(client
 @pytest.mark.django_db
 def test_the_site_logo_is_the_publisher_logo(client, article):
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    site_settings.logo = make_image("Logo de la Gazette")
+    site_settings.logo = make_image("Logo de la Gazette", size=LARGE)
     site_settings.save()
     logo = graph(head(client.get(article.url).content.decode()))["NewsArticle"]["publisher"]["logo"]
     assert re.match(r"http://localhost/media/images/logo-de-la-gazette[^/]*\.png$", logo["url"])

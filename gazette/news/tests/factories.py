@@ -9,10 +9,11 @@ from django.core.files.images import ImageFile
 from django.utils import translation
 from django.utils.text import slugify
 from PIL import Image as PillowImage
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from gazette.core.models import CreditedImage
 from gazette.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
+from gazette.news.site_root import make_site_root
 
 
 def _publish(parent: Page, page: Page, *, live: bool = True) -> Page:
@@ -40,15 +41,9 @@ def ensure_initial_data() -> None:
 
 
 def make_home(title: str = "La une") -> HomePage:
-    """La une at the top of the tree, served by the default site in place of Wagtail's
-    « Welcome » page, which is deleted so that no stray page answers at depth 2."""
-    root = Page.get_first_root_node()
-    home = _publish(root, HomePage(title=title, slug="la-une"))
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"root_page": home, "hostname": "localhost", "port": 80}
-    )
-    for page in Page.objects.filter(depth=2).exclude(pk=home.pk):
-        page.delete()
+    """La une at the top of the tree, served by the default site for localhost."""
+    home = _publish(Page.get_first_root_node(), HomePage(title=title, slug="la-une"))
+    make_site_root(home, hostname="localhost", port=80)
     return home
 
 
@@ -61,10 +56,19 @@ def make_author(name: str, **fields) -> Author:
     return Author.objects.create(name=name, slug=slugify(name), **fields)
 
 
-def make_image(title: str = "Photo d'essai", *, credit: str = "AFP", **fields) -> CreditedImage:
-    """A real, small JPEG, so that renditions are generated as in production."""
+# The size of a real lead image, for the tests that read the sizes of its renditions.
+LARGE = (1600, 900)
+
+
+def make_image(
+    title: str = "Photo d'essai", *, credit: str = "AFP", size=(320, 180), **fields
+) -> CreditedImage:
+    """A real JPEG, so that renditions are generated as in production. Small by default:
+    Wagtail never enlarges, so a 320-pixel source makes each of a page's nine renditions
+    (AVIF, WebP, JPEG at three widths) in milliseconds instead of 100 ms; a test that reads
+    the widths a rendition gets asks for `LARGE`."""
     buffer = BytesIO()
-    PillowImage.new("RGB", (1600, 900), "steelblue").save(buffer, "JPEG")
+    PillowImage.new("RGB", size, "steelblue").save(buffer, "JPEG")
     return CreditedImage.objects.create(
         title=title,
         credit=credit,

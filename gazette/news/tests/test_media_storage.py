@@ -14,7 +14,7 @@ from gazette.core.tests.servers import free_port, wait_until_listening
 
 from .factories import make_article, make_home, make_image, make_section
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.system]
 MOTO = Path(django_settings.BASE_DIR) / ".venv" / "bin" / "moto_server"
 BUCKET = "gazette-medias"
 

@@ -14,7 +14,7 @@ from gazette.core.typography import NBSP, NNBSP
 from gazette.news import models
 from gazette.news.models import HomeFeatured, SimplePage
 
-from .factories import fr, make_article, make_author, make_home, make_image, make_section
+from .factories import LARGE, fr, make_article, make_author, make_home, make_image, make_section
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -73,7 +73,9 @@ def test_winter_dates_carry_the_winter_offset_and_an_update_shows(client, monde)
 
 
 def test_lead_image_has_alt_caption_credit_and_loads_first(client, monde):
-    image = make_image("Marché couvert", credit="Jeanne Photo", description="Les étals vides")
+    image = make_image(
+        "Marché couvert", credit="Jeanne Photo", description="Les étals vides", size=LARGE
+    )
     article = make_article(monde, lead_image=image, lead_image_caption="Le marché, mardi.")
 
     html = client.get(article.url).content.decode()

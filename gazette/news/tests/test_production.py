@@ -14,6 +14,7 @@ from .factories import make_home, make_section
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.system
 def test_check_deploy_is_clean_with_the_production_settings(tmp_path):
     env = {
         **os.environ,

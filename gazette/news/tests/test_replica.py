@@ -16,7 +16,7 @@ from gazette.news.models import ArticlePage
 
 from .factories import make_article, make_home, make_section
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres, pytest.mark.system]
 
 READ_AS_READER_AND_EDITOR = """
 from django.conf import settings

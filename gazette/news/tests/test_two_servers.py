@@ -21,7 +21,7 @@ from gazette.core.tests.servers import free_port, wait_until_listening
 
 from .factories import make_article, make_home, make_section
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres, pytest.mark.system]
 
 GRANIAN = Path(django_settings.BASE_DIR) / ".venv" / "bin" / "granian"
 PASSWORD = "deux-serveurs-un-site"

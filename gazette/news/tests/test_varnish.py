@@ -21,6 +21,7 @@ VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
+    pytest.mark.system,
     pytest.mark.skipif(not Path(VARNISHD).exists(), reason="varnishd is not installed"),
 ]
 

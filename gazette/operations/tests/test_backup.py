@@ -30,7 +30,7 @@ from gazette.operations.health import pending_migrations
 
 from .instances import default_database, media_checksums, postgres_database, rendered
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.system]  # pg_dump, kill -9
 MANAGE = [sys.executable, str(Path(django_settings.BASE_DIR) / "manage.py")]
 sqlite_only = pytest.mark.skipif(
     connection.vendor != "sqlite", reason="backs up the SQLite test database"
@@ -104,7 +104,8 @@ def test_postgres_round_trip(newsroom, settings, tmp_path):
     with tarfile.open(archive) as tar:
         assert "database.pgdump" in tar.getnames()
     settings.MEDIA_ROOT = tmp_path / "restored-media"
-    with postgres_database(connection.settings_dict, "ops_restore") as target:
+    # Named for this process: two test runs (or xdist workers) on one server never share it.
+    with postgres_database(connection.settings_dict, f"ops_restore_{os.getpid()}") as target:
         with default_database(target):
             output = restore(archive)
             assert "Base PostgreSQL" in output
@@ -135,7 +136,7 @@ def test_sqlite_to_postgres_move(newsroom, settings, tmp_path):
     before = snapshot_of_site(newsroom)
     archive = backup(tmp_path / "backups")
     settings.MEDIA_ROOT = tmp_path / "restored-media"
-    with postgres_database(postgres_server(), "ops_from_sqlite") as target:
+    with postgres_database(postgres_server(), f"ops_from_sqlite_{os.getpid()}") as target:
         env = {
             **{k: v for k, v in os.environ.items() if k != "REDIS_URL"},
             "DATABASE_URL": target_url(target),

@@ -86,6 +86,7 @@ def settings_in_subprocess(env: dict, code: str) -> str:
     return run.stdout.strip()
 
 
+@pytest.mark.system
 def test_sentry_starts_with_a_dsn_even_when_unreachable():
     """No network here: a DSN on a closed local port must still let the site start."""
     code = "import sentry_sdk; print(sentry_sdk.get_client().is_active())"
@@ -93,6 +94,7 @@ def test_sentry_starts_with_a_dsn_even_when_unreachable():
     assert settings_in_subprocess({"GAZETTE_SENTRY_DSN": dsn}, code) == "True"
 
 
+@pytest.mark.system
 def test_json_logs_and_no_sentry_by_default():
     code = (
         "import sentry_sdk; from django.conf import settings; "

@@ -145,3 +145,37 @@ def test_unknown_shortcodes_are_named(text, unknown):
 
 def test_plain_text_strips_markup_and_keeps_french_spaces():
     assert plain_text("<p>Oui&nbsp;!</p><p>Non <b>merci</b></p>") == "Oui\u00a0!\nNon merci"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p><img src="javascript:alert(1)" alt="Piège"></p>',
+        '<img src=" JaVa&#10;Script:alert(1)" alt="Piège">',
+        '<figure><img src="data:text/html;base64,PHNjcmlwdD4=" alt="Piège"></figure>',
+        '<figure class="wp-caption"><img src="vbscript:msgbox(1)"><figcaption>Piège'
+        "</figcaption></figure>",
+        '<iframe src="javascript:alert(1)"></iframe>',
+        '<iframe src="data:text/html,<script>alert(1)</script>"></iframe>',
+    ],
+)
+def test_links_kept_for_what_was_not_imported_are_http_https_or_mailto_only(html):
+    """Like the body's sanitiser: a missing image or an unknown iframe stays visible, as a
+    link only when its address is one a reader may follow."""
+    result = convert(html, find_image=no_image)
+    assert result.blocks and result.warnings
+    for block in result.blocks:
+        assert "href" not in block["value"] and "<a" not in block["value"], block["value"]
+
+
+@pytest.mark.parametrize(
+    ("src", "link"),
+    [
+        ("https://exemple.fr/photo.jpg", '<a href="https://exemple.fr/photo.jpg">'),
+        ("http://exemple.fr/a.png", '<a href="http://exemple.fr/a.png">'),
+        ("/wp-content/uploads/a.jpg", '<a href="/wp-content/uploads/a.jpg">'),
+    ],
+)
+def test_a_missing_image_at_a_web_address_stays_a_link(src, link):
+    [(kind, value)] = blocks(f'<img src="{src}" alt="Le port">')
+    assert kind == "paragraph" and value == f"<p>{link}Le port</a></p>"

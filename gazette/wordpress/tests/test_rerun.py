@@ -117,6 +117,7 @@ def posts_mapped(database: Path) -> int:
         return 0
 
 
+@pytest.mark.system
 def test_import_killed_halfway_resumes_to_the_same_site(tmp_path):
     """SQLite files of our own, migrated once, so that a separate process can write to them
     whatever database the rest of the suite uses."""
@@ -166,11 +167,28 @@ def test_users_option_gives_each_author_a_writer_account_without_password(tmp_pa
     from gazette.news.newsroom import WRITER
 
     run_import(EDGE_CASES, users=True, report=tmp_path / "1.txt")
+    first = set(get_user_model().objects.values_list("username", flat=True))
     run_import(EDGE_CASES, users=True, report=tmp_path / "2.txt")
-    user = get_user_model().objects.get(username="rdupont")
+    user = get_user_model().objects.get(email="rene@exemple.fr")
     assert (user.first_name, user.email) == ("René", "rene@exemple.fr")
     assert not user.has_usable_password()
     assert list(user.groups.values_list("name", flat=True)) == [WRITER]
+    assert set(get_user_model().objects.values_list("username", flat=True)) == first  # rerun
+
+
+@pytest.mark.django_db
+def test_imported_usernames_are_not_the_public_author_slugs(tmp_path):
+    """An author page (« /auteurs/rdupont/ ») must not hand out half of an editor's login."""
+    from django.contrib.auth import get_user_model
+
+    from gazette.news.models import Author
+
+    run_import(EDGE_CASES, users=True, report=tmp_path / "1.txt")
+    usernames = set(get_user_model().objects.values_list("username", flat=True))
+    slugs = set(Author.objects.values_list("slug", flat=True))
+    assert usernames and slugs
+    assert not usernames & slugs
+    assert "rdupont" in slugs and not usernames & {"rdupont", "René", "rene@exemple.fr"}
 
 
 @pytest.mark.django_db

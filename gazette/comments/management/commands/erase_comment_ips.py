@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from gazette.comments.models import Comment
-from gazette.comments.services import erase_old_ip_addresses
+from gazette.comments.tasks import erase_old_ip_addresses
 
 
 class Command(BaseCommand):

@@ -18,9 +18,9 @@ from django.urls import reverse
 from django.utils import timezone
 from tqdm import tqdm
 
-from gazette.audience.demo import fill_demo_figures
 from gazette.demo import loader, texts
 from gazette.demo.accounts import Account, ensure_accounts
+from gazette.demo.audience import fill_demo_figures
 from gazette.demo.comments import ensure_demo_comments
 
 CREDENTIALS_FILE = "demo-credentials.txt"

@@ -13,9 +13,8 @@ from datetime import UTC, datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from gazette.audience.models import HourlyCount, ReferrerCount
 from gazette.news.models import ArticlePage
-
-from .models import HourlyCount, ReferrerCount
 
 # Share of a day's reads in each local hour, midnight first.
 RHYTHM = [1, 0.6, 0.4, 0.3, 0.3, 0.5, 1.5, 3, 3.5, 2.5, 2, 2.2,
