@@ -14,6 +14,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from gazette.core.network import parse_trusted_proxies
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 ENV_NAMES: set[str] = set()
 
@@ -285,7 +287,7 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env_int("GAZETTE_LOGIN_ATTEMPTS", 5)
 AXES_COOLOFF_TIME = env_int("GAZETTE_LOGIN_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_CLIENT_IP_CALLABLE = "gazette.audience.network.client_ip"
+AXES_CLIENT_IP_CALLABLE = "gazette.core.network.client_ip"
 AXES_LOCKOUT_TEMPLATE = "operations/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -337,7 +339,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {"request_id": {"()": "gazette.operations.requestlog.RequestIdFilter"}},
     "formatters": {
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "text": {
+            "class": "gazette.operations.requestlog.TextFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+        },
         "json": {"()": "gazette.operations.jsonlog.JSONFormatter"},
     },
     "handlers": {
@@ -417,7 +422,11 @@ if CLOUDFLARE_ZONE_ID:
 GAZETTE_COMMENT_IP_DAYS = env_int("GAZETTE_COMMENT_IP_DAYS", 30)
 GAZETTE_COMMENT_RATE_LIMIT = env_int("GAZETTE_COMMENT_RATE_LIMIT", 5)
 
-# Audience (« Les + Lus »)
+# The proxies whose X-Forwarded-For tells the client's address (gazette/core/network.py):
+# comments, audience, login throttling and logs all read it there.
 GAZETTE_TRUSTED_PROXIES = env("GAZETTE_TRUSTED_PROXIES", "")
+parse_trusted_proxies(GAZETTE_TRUSTED_PROXIES)
+
+# Audience (« Les + Lus »)
 GAZETTE_AUDIENCE_BATCH_SECONDS = env_int("GAZETTE_AUDIENCE_BATCH_SECONDS", 2)
 GAZETTE_MOST_READ_SECONDS = env_int("GAZETTE_MOST_READ_SECONDS", 300)
