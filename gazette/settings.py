@@ -80,7 +80,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -108,9 +107,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "gazette.operations.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "gazette.operations.csp.SurfaceCSPMiddleware",
     "gazette.core.replica.ReplicaMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "gazette.core.canonical.RepeatedParameterMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     # ETag and 304 for what the page cache does not serve (a miss, GAZETTE_PAGE_CACHE=0).
     "django.middleware.http.ConditionalGetMiddleware",
@@ -267,7 +267,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french_unaccent"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "csv", "txt"]
@@ -311,20 +310,6 @@ if HTTPS:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = HSTS_SUBDOMAINS
 SILENCED_SYSTEM_CHECKS = ["security.W019", "security.W021"]
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-
-# Content-Security-Policy (django-csp) on the public site: our own scripts and styles only,
-# images from any HTTPS host too (media on S3 or a CDN), iframes from the video and social
-# embeds an article may carry.
-# The admin sets its own (Wagtail needs inline scripts); previews live under the admin path.
-EMBED_HOSTS = [
-    "https://www.youtube-nocookie.com",
-    "https://www.youtube.com",
-    "https://player.vimeo.com",
-    "https://www.dailymotion.com",
-    "https://geo.dailymotion.com",
-    "https://platform.twitter.com",
-    "https://www.instagram.com",
-]
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -376,16 +361,19 @@ GAZETTE_BROWSER_MAX_AGE = env_int("GAZETTE_BROWSER_MAX_AGE", 60)
 GAZETTE_SHARED_MAX_AGE = env_int("GAZETTE_SHARED_MAX_AGE", 600)
 GAZETTE_PAGE_SIZE = env_int("GAZETTE_PAGE_SIZE", 20)
 
+# Content-Security-Policy (django-csp) of the public pages: what their real content needs and
+# nothing more. Scripts, styles, fonts and requests from the site itself; images from the site
+# or from the media's own host (a CDN, or any HTTPS host when the bucket's address is left to
+# the storage); no frame, no plugin. The admin gets its own policy, under whatever path it
+# has: gazette/operations/csp.py.
+MEDIA_SOURCES = (
+    [f"https://{S3_MEDIA_DOMAIN}"] if S3_MEDIA_DOMAIN else ["https:"] if S3_BUCKET else []
+)
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, "https://platform.twitter.com", "https://www.instagram.com"],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:", "https:"],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "frame-src": EMBED_HOSTS,
+        "img-src": [SELF, *MEDIA_SOURCES],
+        "frame-src": [NONE],
         "frame-ancestors": [SELF],
         "form-action": [SELF],
         "base-uri": [SELF],
