@@ -20,7 +20,7 @@ class RepeatedParameterMiddleware:
             "&" in request.META.get("QUERY_STRING", "")
             and request.method in ("GET", "HEAD")
             and not request.path_info.startswith("/" + settings.GAZETTE_ADMIN_PATH)
-            and any(len(values) > 1 for values in request.GET.lists())
+            and any(len(values) > 1 for _, values in request.GET.lists())
         ):
             raise Http404("repeated query parameter")
         return self.get_response(request)

@@ -55,6 +55,11 @@ def test_each_page_keeps_its_one_address(site, kind):
     assert wsgi_request(application, path, query="page=2")["status"] == "200 OK"
 
 
+def test_several_parameters_each_named_once_are_served(site):
+    answer = wsgi_request(application, "/recherche/", query="q=premier&rubrique=&page=1")
+    assert answer["status"] == "200 OK"
+
+
 def test_the_admin_keeps_its_repeated_filters(client, site):
     client.force_login(get_user_model().objects.create_superuser("claire", password="x"))
     response = client.get(reverse("wagtailadmin_explore_root"), {"ordering": ["title", "-title"]})
