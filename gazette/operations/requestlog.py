@@ -38,16 +38,13 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
-def escape_controls(text: str) -> str:
-    return CONTROL.sub(lambda match: ascii(match.group())[1:-1], text)
-
-
 class TextFormatter(logging.Formatter):
     """One event, one line, whatever a client put in what is logged (a path, a user name
     tried at the login): the traceback that may follow is ours, and keeps its lines."""
 
     def formatMessage(self, record):
-        return escape_controls(super().formatMessage(record))
+        line = super().formatMessage(record)
+        return CONTROL.sub(lambda match: ascii(match.group())[1:-1], line)
 
 
 class RequestLogMiddleware:

@@ -244,7 +244,6 @@ def _insert_digests(rows: list[tuple[date, str, str]]) -> set[str]:
         if digest in known or room.setdefault(place, READERS_PER_NETWORK) <= 0:
             continue
         room[place] -= 1
-        known.add(digest)
         wanted.append((day, digest, place))
     quote = connection.ops.quote_name
     table = quote(VisitorDigest._meta.db_table)
