@@ -24,8 +24,9 @@ function request()
   local headers = {
     ["Content-Type"] = "text/plain;charset=UTF-8",
     ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0",
+    -- Each visitor in its own /64: Gazette counts a few readers per network and article.
     ["X-Forwarded-For"] = string.format(
-      "fd00:%x::%x:%x:%x", run, thread_number, math.floor(counter / 65536), counter % 65536
+      "fd00:%x:%x:%x::%x", thread_number, math.floor(counter / 65536), counter % 65536, run
     ),
   }
   local body = '{"id": ' .. ids[counter % #ids + 1] .. ', "ref": "news.google.com"}'

@@ -8,6 +8,8 @@ import shutil
 
 import pytest
 
+from gazette.operations.tests.conftest import admin_path  # noqa: F401 (a fixture)
+
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

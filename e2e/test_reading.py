@@ -88,7 +88,7 @@ def test_pages_break_no_rule_of_their_content_security_policy(live_server, page,
     for url in ["/", "/monde/", "/recherche/?q=ville", article.url]:
         response = page.goto(live_server.url + url)
         policy = response.headers["content-security-policy"]
-        assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+        assert "default-src 'self'" in policy and "unsafe-inline" not in policy
         page.wait_for_load_state("networkidle")
     page.get_by_role("button", name=re.compile("comment", re.IGNORECASE)).first.click()
     expect(page.get_by_role("textbox").first).to_be_visible()

@@ -14,6 +14,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from gazette.core.network import parse_trusted_proxies
 from gazette.core.private_files import (
     narrow,
     private_folder,
@@ -87,7 +88,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -115,9 +115,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "gazette.operations.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "gazette.operations.csp.SurfaceCSPMiddleware",
     "gazette.core.replica.ReplicaMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "gazette.core.canonical.RepeatedParameterMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     # ETag and 304 for what the page cache does not serve (a miss, GAZETTE_PAGE_CACHE=0).
     "django.middleware.http.ConditionalGetMiddleware",
@@ -280,7 +281,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # initials instead: gazette/operations/avatars.py
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "csv", "txt"]
@@ -303,7 +303,7 @@ AXES_FAILURE_LIMIT = env_int("GAZETTE_LOGIN_ATTEMPTS", 5)
 GAZETTE_LOGIN_ADDRESS_ATTEMPTS = env_int("GAZETTE_LOGIN_ADDRESS_ATTEMPTS", 20)
 AXES_COOLOFF_TIME = env_int("GAZETTE_LOGIN_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]  # the handler's order
-AXES_CLIENT_IP_CALLABLE = "gazette.audience.network.client_ip"
+AXES_CLIENT_IP_CALLABLE = "gazette.core.network.client_ip"
 AXES_LOCKOUT_CALLABLE = "gazette.operations.lockouts.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -328,20 +328,6 @@ if HTTPS:
 SILENCED_SYSTEM_CHECKS = ["security.W019", "security.W021"]
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
-# Content-Security-Policy (django-csp) on the public site: our own scripts and styles only,
-# images from any HTTPS host too (media on S3 or a CDN), iframes from the video and social
-# embeds an article may carry.
-# The admin sets its own (Wagtail needs inline scripts); previews live under the admin path.
-EMBED_HOSTS = [
-    "https://www.youtube-nocookie.com",
-    "https://www.youtube.com",
-    "https://player.vimeo.com",
-    "https://www.dailymotion.com",
-    "https://geo.dailymotion.com",
-    "https://platform.twitter.com",
-    "https://www.instagram.com",
-]
-
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 EMAIL_BACKEND = env("GAZETTE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -355,7 +341,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {"request_id": {"()": "gazette.operations.requestlog.RequestIdFilter"}},
     "formatters": {
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "text": {
+            "class": "gazette.operations.requestlog.TextFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+        },
         "json": {"()": "gazette.operations.jsonlog.JSONFormatter"},
     },
     "handlers": {
@@ -389,16 +378,19 @@ GAZETTE_BROWSER_MAX_AGE = env_int("GAZETTE_BROWSER_MAX_AGE", 60)
 GAZETTE_SHARED_MAX_AGE = env_int("GAZETTE_SHARED_MAX_AGE", 600)
 GAZETTE_PAGE_SIZE = env_int("GAZETTE_PAGE_SIZE", 20)
 
+# Content-Security-Policy (django-csp) of the public pages: what their real content needs and
+# nothing more. Scripts, styles, fonts and requests from the site itself; images from the site
+# or from the media's own host (a CDN, or any HTTPS host when the bucket's address is left to
+# the storage); no frame, no plugin. The admin gets its own policy, under whatever path it
+# has: gazette/operations/csp.py.
+MEDIA_SOURCES = (
+    [f"https://{S3_MEDIA_DOMAIN}"] if S3_MEDIA_DOMAIN else ["https:"] if S3_BUCKET else []
+)
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, "https://platform.twitter.com", "https://www.instagram.com"],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:", "https:"],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "frame-src": EMBED_HOSTS,
+        "img-src": [SELF, *MEDIA_SOURCES],
+        "frame-src": [NONE],
         "frame-ancestors": [SELF],
         "form-action": [SELF],
         "base-uri": [SELF],
@@ -435,7 +427,11 @@ if CLOUDFLARE_ZONE_ID:
 GAZETTE_COMMENT_IP_DAYS = env_int("GAZETTE_COMMENT_IP_DAYS", 30)
 GAZETTE_COMMENT_RATE_LIMIT = env_int("GAZETTE_COMMENT_RATE_LIMIT", 5)
 
-# Audience (« Les + Lus »)
+# The proxies whose X-Forwarded-For tells the client's address (gazette/core/network.py):
+# comments, audience, login throttling and logs all read it there.
 GAZETTE_TRUSTED_PROXIES = env("GAZETTE_TRUSTED_PROXIES", "")
+parse_trusted_proxies(GAZETTE_TRUSTED_PROXIES)
+
+# Audience (« Les + Lus »)
 GAZETTE_AUDIENCE_BATCH_SECONDS = env_int("GAZETTE_AUDIENCE_BATCH_SECONDS", 2)
 GAZETTE_MOST_READ_SECONDS = env_int("GAZETTE_MOST_READ_SECONDS", 300)

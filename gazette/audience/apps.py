@@ -8,7 +8,6 @@ class AudienceConfig(AppConfig):
     verbose_name = _("Audience")
 
     def ready(self):
-        from . import network, signal_handlers
+        from . import signal_handlers
 
-        network.check_trusted_proxies()
         signal_handlers.register_signal_handlers(self)

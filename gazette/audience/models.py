@@ -159,10 +159,13 @@ class DailySalt(models.Model):
 
 class VisitorDigest(models.Model):
     """Embedded mode only: « this visitor already read this article today », as a keyed hash
-    that only the day's salt could reproduce. Deleted with the salt when the day is over."""
+    that only the day's salt could reproduce, and under which `place` (the visitor's network
+    and the article, hashed alike), so that one network counts a few readers at most.
+    Deleted with the salt when the day is over."""
 
     day = models.DateField(db_index=True)
     digest = models.CharField(max_length=32, unique=True)
+    place = models.CharField(max_length=32, db_index=True, default="")
 
     class Meta:
         default_permissions = ()

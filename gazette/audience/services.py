@@ -23,7 +23,9 @@ MOST_READ_COUNT = 5
 WINDOWS = {"day": timedelta(hours=24), "week": timedelta(days=7)}
 
 
-def count_read(*, article_id: int, ip: str, user_agent: str, referrer: str, now: datetime) -> bool:
+def count_read(
+    *, article_id: int, ip: str | None, user_agent: str, referrer: str, now: datetime
+) -> bool:
     """False when the id is not a live article: the caller answers 4xx, nothing is stored.
     True otherwise, whether the read was new or a visitor's second read of the day."""
     read = Read.at(now, article_id=article_id, ip=ip, user_agent=user_agent, referrer=referrer)

@@ -21,7 +21,8 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from .network import client_ip_from
+from gazette.core.network import client_ip_from
+
 from .referrers import referrer_domain
 from .robots import is_prefetch, is_robot
 from .services import count_read

@@ -2,6 +2,8 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from gazette.core.converters import MAX_ID
+
 from .models import NAME_MAX_LENGTH, TEXT_MAX_LENGTH, URL_MAX_LENGTH
 
 
@@ -70,8 +72,8 @@ class CommentForm(forms.Form):
         pk = self.cleaned_data["parent"]
         if pk is None:
             return None
-        parent = self.article.comments.visible().filter(pk=pk).first()
-        if parent is None:
+        parent = MAX_ID >= pk > 0 and self.article.comments.visible().filter(pk=pk).first()
+        if not parent:
             raise forms.ValidationError(
                 _("The comment you are replying to is no longer available.")
             )

@@ -16,19 +16,20 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.formats import number_format
 from django.utils.translation import gettext, ngettext
 
+from gazette.core.network import network_of
+
 from .markup import find_urls, url_host
-from .models import BlocklistEntry, Comment, ModerationSettings
+from .models import BlocklistEntry, Comment, ModerationSettings, RateCount
 
 SPAM_SCORE = 50
 CONFIRM_SECONDS = 1  # the « confirm » click of a form handed back: see tokens.py
 DUPLICATE_WINDOW = timedelta(hours=24)
-RATE_WINDOW = 10 * 60  # seconds
+RATE_WINDOW = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -147,19 +148,14 @@ def assess(submission: Submission, moderation: ModerationSettings) -> Verdict:
 def rate_limited(ip_address: str | None) -> bool:
     """At most GAZETTE_COMMENT_RATE_LIMIT submissions per client per 10 minutes (0: no limit).
 
-    An atomic counter in the shared cache (Redis in production), so that every app server
-    counts the same requests; the key is a keyed hash of the address, not the address."""
+    A client is its network (`network_of`): an IPv6 client picks any address of its /64. The
+    count is a database row (`RateCount`), which no flood of cache keys can evict and which
+    every process and app server shares."""
     limit = settings.GAZETTE_COMMENT_RATE_LIMIT
     if not limit or not ip_address:
         return False
-    key = "comments:rate:" + salted_hmac("gazette.comments.rate", ip_address).hexdigest()[:32]
-    cache.add(key, 0, timeout=RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window ended between add() and incr()
-        cache.add(key, 1, timeout=RATE_WINDOW)
-        count = 1
-    return count > limit
+    key = salted_hmac("gazette.comments.rate", network_of(ip_address)).hexdigest()[:32]
+    return RateCount.hit(key, now=timezone.now(), window=RATE_WINDOW) > limit
 
 
 def _has_words(text: str, phrase: str) -> bool:

@@ -2,19 +2,23 @@
 
 Both answer with `Cache-Control: private, no-store` and set no cookie. The submit endpoint is
 exempt from Django's CSRF check (the page cannot carry its cookie) and requires the signed
-form token instead. Whatever goes wrong, the reader's text comes back in the form: an invalid
-field, a missing or expired token (no JavaScript, a page left open), the rate limit, even
-comments closing in the meantime.
+form token instead, after refusing what another site's page made a browser post (`Origin`,
+`Sec-Fetch-Site`). Whatever else goes wrong, the reader's text comes back in the form: an
+invalid field, a missing or expired token (no JavaScript, a page left open), the rate limit,
+even comments closing in the meantime.
 """
 
-import ipaddress
+import re
 
+from django.conf import settings
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from gazette.core.converters import IdConverter
+from gazette.core.network import client_ip
 from gazette.news.models import ArticlePage
 
 from . import spam
@@ -58,6 +62,9 @@ def submit(request, article_id):
             notice="" if is_open else "closed",
         )
 
+    if _cross_site(request):  # the form is not handed back: the text is another site's
+        form = CommentForm(article=article)
+        return _form_page(request, article, form, notice="cross_site", status=403)
     form = CommentForm(request.POST, article=article)
     if not is_open:
         return _form_page(request, article, form, notice="closed", status=403)
@@ -69,7 +76,7 @@ def submit(request, article_id):
         signed = read_token(request.POST.get("token", ""), article_id=article.pk)
     except InvalidToken:
         return _form_page(request, article, form, notice="confirm", parent=parent)
-    ip_address = _client_ip(request)
+    ip_address = client_ip(request)
     if spam.rate_limited(ip_address):
         return _form_page(request, article, form, notice="rate_limited", parent=parent, status=429)
     data = form.cleaned_data
@@ -113,16 +120,23 @@ def _form_page(request, article, form, *, token=None, parent=None, notice="", st
 
 
 def _published_parent(article, pk) -> Comment | None:
-    if not pk or not str(pk).isdigit():
+    if not pk or not re.fullmatch(IdConverter.regex, pk):
         return None
     return Comment.objects.for_page(article).filter(pk=pk).first()
 
 
-def _client_ip(request) -> str | None:
-    """REMOTE_ADDR only, so behind a proxy the proxy's address: a header anyone can send is
-    not trusted here."""
-    address = request.META.get("REMOTE_ADDR", "")
-    try:
-        return str(ipaddress.ip_address(address))
-    except ValueError:
-        return None
+def _cross_site(request) -> bool:
+    """A post another site's page made the reader's browser send. Browsers say where a
+    request comes from in `Sec-Fetch-Site`, older ones in `Origin`; a browser that sends
+    neither is judged by the signed token alone. `same-site` is refused too: another host of
+    the same domain is not this site."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site not in ("same-origin", "none")
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return False
+    return (
+        origin != f"{request.scheme}://{request.get_host()}"
+        and origin not in settings.CSRF_TRUSTED_ORIGINS
+    )

@@ -8,7 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import restrictions, sites
+        from django.urls import register_converter
 
+        from . import converters, restrictions, sites
+
+        register_converter(converters.IdConverter, "id")
         restrictions.register_signal_handlers()
         sites.register_signal_handlers()

@@ -7,7 +7,7 @@ import json
 import logging
 from datetime import UTC, datetime
 
-FIELDS = ("request_id", "method", "path", "status", "duration_ms")
+FIELDS = ("request_id", "method", "path", "status", "duration_ms", "client")
 
 
 class JSONFormatter(logging.Formatter):

@@ -1,9 +1,12 @@
-"""One log line per request, with the request id that ties it to the proxy's and to any error.
+"""One log line per request, with the request id that ties it to the proxy's and to any error,
+and the client's address as comments and login throttling see it (`core.network.client_ip`).
 
 The id comes from the proxy when it sends a sane `X-Request-ID` (Varnish or the load balancer
 then logs the same one), else it is generated; anything else a client sends is ignored, so a
-forged header cannot inject text into the logs. The audience beacon is answered before Django
-(`gazette/wsgi.py`) and so is not logged here: thousands of lines a minute saying « 204 ».
+forged header cannot inject text into the logs. Nor can a path: the text format escapes
+control characters (`TextFormatter`), so `%0a` in a URL cannot start a line of its own. The
+audience beacon is answered before Django (`gazette/wsgi.py`) and so is not logged here:
+thousands of lines a minute saying « 204 ».
 """
 
 import logging
@@ -12,8 +15,12 @@ import threading
 import time
 import uuid
 
+from gazette.core.network import client_ip
+
 logger = logging.getLogger("gazette.requests")
 SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+# C0 and C1 controls, DEL, and the two separators some log viewers break lines on.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _local = threading.local()
 
 
@@ -29,6 +36,15 @@ class RequestIdFilter(logging.Filter):
         if not hasattr(record, "request_id"):
             record.request_id = current_request_id()
         return True
+
+
+class TextFormatter(logging.Formatter):
+    """One event, one line, whatever a client put in what is logged (a path, a user name
+    tried at the login): the traceback that may follow is ours, and keeps its lines."""
+
+    def formatMessage(self, record):
+        line = super().formatMessage(record)
+        return CONTROL.sub(lambda match: ascii(match.group())[1:-1], line)
 
 
 class RequestLogMiddleware:
@@ -48,18 +64,21 @@ class RequestLogMiddleware:
             return response
         finally:
             duration_ms = round((time.perf_counter() - start) * 1000, 1)
+            client = client_ip(request) or "-"
             logger.info(
-                "%s %s %s %sms",
+                "%s %s %s %sms %s",
                 request.method,
                 request.path,
                 status,
                 duration_ms,
+                client,
                 extra={
                     "method": request.method,
                     "path": request.path,
                     "status": status,
                     "duration_ms": duration_ms,
                     "request_id": request_id,
+                    "client": client,
                 },
             )
             _local.request_id = "-"

@@ -7,7 +7,11 @@ whichever comes first) and a background thread writes them in one transaction, p
 when the process exits normally. A crash (kill -9, power loss) loses at most that window, and
 never more than `MAX_PENDING` reads: past that, requests write the batch themselves. The
 deduplication lives in the database (`VisitorDigest`, unique), not in the process, so that a
-restart or a second process never counts a visitor twice.
+restart or a second process never counts a visitor twice. So does the limit of readers per
+network and article (`base.READERS_PER_NETWORK`): the batch's writer counts the day's digests
+of each `place` before it inserts, and on PostgreSQL locks the table against another process
+doing the same. The rate of a network (`base.READS_PER_MINUTE`) is each process's own, counted
+as beacons arrive: a flood is turned away before it takes memory in the batch.
 """
 
 import atexit
@@ -22,11 +26,12 @@ from datetime import date
 
 from django.conf import settings
 from django.db import DatabaseError, close_old_connections, connection, transaction
+from django.db.models import Count
 
 from gazette.news.models import ArticlePage
 
 from ..models import DailySalt, VisitorDigest
-from .base import Read, add_counts
+from .base import READERS_PER_NETWORK, READS_PER_MINUTE, Read, add_counts
 
 logger = logging.getLogger(__name__)
 
@@ -43,26 +48,37 @@ class DatabaseBackend:
         self._lock = threading.Lock()  # guards _pending and the thread
         self._flush_lock = threading.Lock()  # one batch written at a time
         self._wake = threading.Event()
-        self._pending: list[tuple[Read, str]] = []
+        self._pending: list[tuple[Read, str, str]] = []
         self._thread: threading.Thread | None = None
         self._pid = 0
         self._salt: tuple[date, bytes] | None = None
         self._live_ids: frozenset[int] = frozenset()
         self._loaded_at = float("-inf")
         self._purged_before: date | None = None
+        self._minute = 0
+        self._minute_reads: Counter[str] = Counter()
 
     def count(self, read: Read) -> bool:
-        """True when the article is known (the read is then queued); dedup comes later."""
+        """True when the article is known (the read is then queued, unless its network is
+        past its rate); dedup and the limit per network come later."""
         if not self._is_live(read.article_id):
             return False
-        entry = (read, read.digest(self._salt_for(read.day)))
-        if settings.GAZETTE_AUDIENCE_BATCH_SECONDS <= 0:
+        salt = self._salt_for(read.day)
+        entry = (read, read.digest(salt), read.place(salt))
+        inline = settings.GAZETTE_AUDIENCE_BATCH_SECONDS <= 0
+        with self._lock:
+            if read.minute != self._minute:
+                self._minute, self._minute_reads = read.minute, Counter()
+            if self._minute_reads[read.network] >= READS_PER_MINUTE:
+                return True
+            self._minute_reads[read.network] += 1
+            if not inline:
+                self._pending.append(entry)
+                pending = len(self._pending)
+                self._ensure_thread()
+        if inline:
             self._write([entry])
             return True
-        with self._lock:
-            self._pending.append(entry)
-            pending = len(self._pending)
-            self._ensure_thread()
         if pending >= MAX_PENDING:
             try:
                 self.flush()
@@ -159,11 +175,18 @@ class DatabaseBackend:
         except DatabaseError:
             logger.exception("Lectures perdues à l'arrêt : la base de données a refusé le lot.")
 
-    def _write(self, entries: list[tuple[Read, str]]) -> None:
-        unique = {}
-        for read, digest in entries:
+    def _write(self, entries: list[tuple[Read, str, str]]) -> None:
+        unique, places = {}, {}
+        for read, digest, place in entries:
             unique.setdefault(digest, read)
+            places.setdefault(digest, place)
         with transaction.atomic():
+            if connection.vendor == "postgresql":
+                # Another process's batch must not count the same places meanwhile; readers of
+                # the table are not held (SQLite's IMMEDIATE transactions already are one).
+                table = connection.ops.quote_name(VisitorDigest._meta.db_table)
+                with connection.cursor() as cursor:
+                    cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
             # An article deleted since its beacon takes its counts with it.
             existing = set(
                 ArticlePage.objects.filter(
@@ -171,14 +194,16 @@ class DatabaseBackend:
                 ).values_list("pk", flat=True)
             )
             unique = {d: read for d, read in unique.items() if read.article_id in existing}
-            new = _insert_digests([(read.day, digest) for digest, read in unique.items()])
+            new = _insert_digests(
+                [(read.day, digest, places[digest]) for digest, read in unique.items()]
+            )
             counted = [unique[digest] for digest in new]
             add_counts(
                 hours=Counter((read.article_id, read.hour) for read in counted),
                 referrers=Counter((read.day, read.referrer) for read in counted if read.referrer),
             )
             # After the insert: a batch spanning midnight leaves no digest of the day before.
-            today = max(read.day for read, _ in entries)
+            today = max(read.day for read, _, _ in entries)
             if self._purged_before != today:
                 purge_visitors_before(today)
                 self._purged_before = today
@@ -192,22 +217,51 @@ def purge_visitors_before(day: date, *, dry_run: bool = False) -> int:
     return sum(rows.delete()[0] for rows in stale)
 
 
-def _insert_digests(rows: list[tuple[date, str]]) -> set[str]:
-    """The digests that were not there yet, i.e. the reads to count. One statement per chunk
-    whose RETURNING lists only the rows inserted, so that two processes writing the same
-    visitor at once count it once (SQLite 3.35+, PostgreSQL)."""
+def _insert_digests(rows: list[tuple[date, str, str]]) -> set[str]:
+    """The digests that were not there yet and whose place has room left, i.e. the reads to
+    count; only those are written, so a flood writes nothing past the limit. The insert's
+    RETURNING lists only the rows inserted (SQLite 3.35+, PostgreSQL)."""
+    known = set()
+    counts = Counter()
+    for chunk in _chunks(rows):
+        known.update(
+            VisitorDigest.objects.filter(digest__in=[digest for _, digest, _ in chunk]).values_list(
+                "digest", flat=True
+            )
+        )
+    for chunk in _chunks(sorted({place for _, _, place in rows})):
+        counts.update(
+            dict(
+                VisitorDigest.objects.filter(place__in=chunk)
+                .values("place")
+                .annotate(readers=Count("pk"))
+                .values_list("place", "readers")
+            )
+        )
+    room = {place: READERS_PER_NETWORK - readers for place, readers in counts.items()}
+    wanted = []
+    for day, digest, place in rows:
+        if digest in known or room.setdefault(place, READERS_PER_NETWORK) <= 0:
+            continue
+        room[place] -= 1
+        wanted.append((day, digest, place))
     quote = connection.ops.quote_name
     table = quote(VisitorDigest._meta.db_table)
+    columns = ", ".join(quote(name) for name in ("day", "digest", "place"))
     adapt = connection.ops.adapt_datefield_value
     new: set[str] = set()
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), 500):
-            chunk = rows[start : start + 500]
+        for chunk in _chunks(wanted):
             cursor.execute(
-                f"INSERT INTO {table} ({quote('day')}, {quote('digest')}) "  # noqa: S608
-                f"VALUES {', '.join(['(%s, %s)'] * len(chunk))} "
+                f"INSERT INTO {table} ({columns}) "  # noqa: S608
+                f"VALUES {', '.join(['(%s, %s, %s)'] * len(chunk))} "
                 f"ON CONFLICT ({quote('digest')}) DO NOTHING RETURNING {quote('digest')}",
-                [value for day, digest in chunk for value in (adapt(day), digest)],
+                [value for day, digest, place in chunk for value in (adapt(day), digest, place)],
             )
             new.update(row[0] for row in cursor.fetchall())
     return new
+
+
+def _chunks(items: list, size: int = 500):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

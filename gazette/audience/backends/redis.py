@@ -5,8 +5,10 @@ Keys (all under `PREFIX`):
 - `articles`: the set of live article ids (plus a sentinel `0`, so that « empty » and « lost »
   differ), kept in step by publish and unpublish, rebuilt by the periodic task and whenever
   Redis lost it;
-- `salt:<day>` and `seen:<day>`: the day's salt and the digests of the day's visitors, set to
-  expire at local midnight: Redis itself destroys them;
+- `salt:<day>`, `seen:<day>` and `places:<day>`: the day's salt, the digests of the day's
+  visitors and the number of them under each place (network and article), set to expire at
+  local midnight: Redis itself destroys them;
+- `rate:<minute>`: the reads of each network in that minute, kept two minutes;
 - `counts`: one hash of counters, `v:<article>:<hour>` and `r:<day>:<domain>`;
 - `flush:<batch>`: a counts hash on its way to the database.
 
@@ -30,21 +32,29 @@ from django.utils import timezone
 from gazette.news.models import ArticlePage
 
 from ..models import FlushedBatch
-from .base import Read, add_counts, end_of_day
+from .base import READERS_PER_NETWORK, READS_PER_MINUTE, Read, add_counts, end_of_day
 
 logger = logging.getLogger(__name__)
 
 PREFIX = "gazette:audience:"
 SENTINEL = "0"
 
-# KEYS: articles, seen:<day>, counts. ARGV: article id, digest, seen expiry (Unix time),
-# views field, referrer field or "". Returns -2 (article set lost), -1 (unknown article),
-# 0 (already counted today), 1 (counted).
+# KEYS: articles, seen:<day>, counts, places:<day>, rate:<minute>. ARGV: article id, digest,
+# seen expiry (Unix time), views field, referrer field or "", place, readers per place,
+# network, reads per minute. Returns -2 (article set lost), -1 (unknown article), 0 (already
+# counted today, or past a limit: nothing written), 1 (counted).
 COUNT = """
 if redis.call('EXISTS', KEYS[1]) == 0 then return -2 end
 if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 0 then return -1 end
-if redis.call('SADD', KEYS[2], ARGV[2]) == 0 then return 0 end
+if redis.call('SISMEMBER', KEYS[2], ARGV[2]) == 1 then return 0 end
+if tonumber(redis.call('HGET', KEYS[4], ARGV[6]) or 0) >= tonumber(ARGV[7]) then return 0 end
+if tonumber(redis.call('HGET', KEYS[5], ARGV[8]) or 0) >= tonumber(ARGV[9]) then return 0 end
+redis.call('SADD', KEYS[2], ARGV[2])
 redis.call('EXPIREAT', KEYS[2], ARGV[3])
+redis.call('HINCRBY', KEYS[4], ARGV[6], 1)
+redis.call('EXPIREAT', KEYS[4], ARGV[3])
+redis.call('HINCRBY', KEYS[5], ARGV[8], 1)
+redis.call('EXPIRE', KEYS[5], 120)
 redis.call('HINCRBY', KEYS[3], ARGV[4], 1)
 if ARGV[5] ~= '' then redis.call('HINCRBY', KEYS[3], ARGV[5], 1) end
 return 1
@@ -64,14 +74,24 @@ class RedisBackend:
         self._salt: tuple[date, bytes] | None = None
 
     def count(self, read: Read) -> bool:
-        day = read.day
-        keys = [key("articles"), key(f"seen:{day}"), key("counts")]
+        day, salt = read.day, self._salt_for(read.day)
+        keys = [
+            key("articles"),
+            key(f"seen:{day}"),
+            key("counts"),
+            key(f"places:{day}"),
+            key(f"rate:{read.minute}"),
+        ]
         args = [
             read.article_id,
-            read.digest(self._salt_for(day)),
+            read.digest(salt),
             int(end_of_day(day).timestamp()),
             f"v:{read.article_id}:{int(read.hour.timestamp())}",
             f"r:{day}:{read.referrer}" if read.referrer else "",
+            read.place(salt),
+            READERS_PER_NETWORK,
+            read.network_key(salt),
+            READS_PER_MINUTE,
         ]
         result = self._count(keys=keys, args=args)
         if result == -2:
@@ -112,7 +132,7 @@ class RedisBackend:
         (a restored dump, a manual copy)."""
         stale = [
             name
-            for pattern in ("salt:*", "seen:*")
+            for pattern in ("salt:*", "seen:*", "places:*")
             for name in self.client.scan_iter(match=key(pattern), count=1000)
             if name.decode().rsplit(":", 1)[-1] < day.isoformat()
         ]

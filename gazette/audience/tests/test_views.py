@@ -141,9 +141,26 @@ def test_behind_a_trusted_proxy_each_forwarded_address_is_a_visitor(
 ):
     settings.GAZETTE_TRUSTED_PROXIES = "1"
     for address in ("198.51.100.1", "198.51.100.2", "198.51.100.2"):
-        beacon(client, {"id": article.pk}, HTTP_X_FORWARDED_FOR=f"10.9.9.9, {address}")
+        beacon(
+            client,
+            {"id": article.pk},
+            REMOTE_ADDR="127.0.0.1",  # the proxy, on this machine
+            HTTP_X_FORWARDED_FOR=f"10.9.9.9, {address}",
+        )
 
     assert stored_views() == 2
+
+
+@pytest.mark.parametrize("trusted", ["1", "10.0.0.0/8"])
+def test_a_forged_forwarded_address_from_an_untrusted_peer_changes_nothing(
+    mode, client, settings, article, trusted
+):
+    """The peer is a client on the Internet that reached the app port itself."""
+    settings.GAZETTE_TRUSTED_PROXIES = trusted
+    for address in ("198.51.100.1", "198.51.100.2"):
+        beacon(client, {"id": article.pk}, HTTP_X_FORWARDED_FOR=address)
+
+    assert stored_views() == 1
 
 
 def test_without_trusted_proxies_a_forged_forwarded_address_changes_nothing(mode, client, article):

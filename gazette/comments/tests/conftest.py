@@ -39,11 +39,3 @@ def moderator(django_user_model):
     )
     user.groups.add(Group.objects.get(name=MODERATOR))
     return user
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """The rate limit counts in the cache, which outlives a test: each test starts at zero."""
-    from django.core.cache import cache
-
-    cache.clear()

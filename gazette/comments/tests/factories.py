@@ -21,15 +21,16 @@ def form_token(client, article) -> str:
     return response.json()["token"]
 
 
-def post_comment(client, article, *, token: str | bool = True, **data):
+def post_comment(client, article, *, token: str | bool = True, meta=None, **data):
     """`token=True` asks for one first, like the script; False posts without, like a browser
-    with JavaScript off."""
+    with JavaScript off. `meta`: the request's other headers (`HTTP_X_FORWARDED_FOR`…)."""
     if token is True:
         token = form_token(client, article)
     payload = {**READER, **data}
     if token:
         payload["token"] = token
-    return client.post(reverse("comments:submit", args=[article.pk]), payload, **_client())
+    url = reverse("comments:submit", args=[article.pk])
+    return client.post(url, payload, **{**_client(), **(meta or {})})
 
 
 def _client() -> dict:

@@ -23,7 +23,12 @@ def test_every_setting_read_from_the_environment_is_in_the_readme():
 @pytest.mark.system
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("GAZETTE_DEBUG", "peut-être"), ("GAZETTE_PAGE_SIZE", "vingt"), ("GAZETTE_HTTPS", "2")],
+    [
+        ("GAZETTE_DEBUG", "peut-être"),
+        ("GAZETTE_PAGE_SIZE", "vingt"),
+        ("GAZETTE_HTTPS", "2"),
+        ("GAZETTE_TRUSTED_PROXIES", "10.0.0.0/33,127.0.0.1"),
+    ],
 )
 def test_a_bad_value_stops_start_up_naming_the_variable(name, value, tmp_path):
     env = {**os.environ, name: value, "GAZETTE_VAR_DIR": str(tmp_path)}

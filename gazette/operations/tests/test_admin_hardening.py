@@ -1,28 +1,11 @@
-import importlib
 from datetime import timedelta
 
 import pytest
-from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
-from django.urls import clear_url_caches, reverse
+from django.urls import reverse
 from django.utils import timezone
 
-import gazette.urls
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_path(settings):
-    """The URLconf reads the admin path when imported: import it again around the test."""
-    original = django_settings.GAZETTE_ADMIN_PATH
-    settings.GAZETTE_ADMIN_PATH = "redaction-7f3/"
-    importlib.reload(gazette.urls)
-    clear_url_caches()
-    yield settings.GAZETTE_ADMIN_PATH
-    settings.GAZETTE_ADMIN_PATH = original
-    importlib.reload(gazette.urls)
-    clear_url_caches()
 
 
 def test_admin_path_is_configurable(client, admin_path):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.utils.module_loading import import_string
 
 from gazette.operations.jsonlog import JSONFormatter
 from gazette.operations.requestlog import RequestIdFilter
@@ -115,3 +116,57 @@ def test_error_is_logged_with_its_traceback_and_request_id(client, settings, cap
     assert error.request_id == response["X-Request-ID"]
     (line,) = request_lines(caplog)
     assert (line.status, line.request_id) == (500, response["X-Request-ID"])
+
+
+def text_formatter() -> logging.Formatter:
+    """The text formatter as settings.LOGGING makes it."""
+    config = django_settings.LOGGING["formatters"]["text"]
+    return import_string(config["class"])(config["format"])
+
+
+@pytest.mark.parametrize("control", ["%0a", "%0d%0a", "%1b[2J", "%c2%85", "%e2%80%a8"])
+def test_a_path_cannot_forge_a_line_in_the_text_log(client, caplog, control):
+    caplog.set_level(logging.INFO, logger="gazette.requests")
+    forged = "2026-12-01 09:00:00,000 INFO gazette.requests [x] POST /admin/login/ 302 1.0ms"
+    client.get(f"/nulle-part{control}{forged.replace(' ', '%20')}/")
+    (record,) = request_lines(caplog)
+    assert (
+        "\n" in record.path
+        or "\x1b" in record.path
+        or "\x85" in record.path
+        or ("\u2028" in record.path)
+    )
+    RequestIdFilter().filter(record)
+
+    line = text_formatter().format(record)
+
+    assert line.splitlines() == [line]
+    assert not any(character in line for character in "\r\n\x1b\x85\u2028")
+    assert "\\" in line and forged in line  # still there to read, escaped
+
+
+def test_a_traceback_keeps_its_lines_in_the_text_log():
+    try:
+        raise ValueError("boum")
+    except ValueError:
+        record = logging.LogRecord("gazette", logging.ERROR, __file__, 1, "a\nb", (), None)
+        record.exc_info = sys.exc_info()
+    record.request_id = "-"
+    lines = text_formatter().format(record).splitlines()
+    assert lines[0].endswith("a\\nb") and lines[-1] == "ValueError: boum"
+
+
+@pytest.mark.parametrize(
+    ("trusted", "peer", "logged"),
+    [("127.0.0.1", "127.0.0.1", "198.51.100.7"), ("127.0.0.1", "203.0.113.9", "203.0.113.9")],
+)
+def test_the_client_address_is_logged_as_comments_see_it(
+    client, caplog, settings, trusted, peer, logged
+):
+    settings.GAZETTE_TRUSTED_PROXIES = trusted
+    caplog.set_level(logging.INFO, logger="gazette.requests")
+    client.get("/sante/vivant", REMOTE_ADDR=peer, HTTP_X_FORWARDED_FOR="198.51.100.7")
+    (record,) = request_lines(caplog)
+    assert record.client == logged
+    assert record.getMessage().endswith(f"ms {logged}")
+    assert json.loads(JSONFormatter().format(record))["client"] == logged
