@@ -61,10 +61,13 @@ def make_author(name: str, **fields) -> Author:
     return Author.objects.create(name=name, slug=slugify(name), **fields)
 
 
-def make_image(title: str = "Photo d'essai", *, credit: str = "AFP", **fields) -> CreditedImage:
-    """A real, small JPEG, so that renditions are generated as in production."""
+def make_image(
+    title: str = "Photo d'essai", *, credit: str = "AFP", size=(1600, 900), **fields
+) -> CreditedImage:
+    """A real, small JPEG, so that renditions are generated as in production; a smaller `size`
+    where many renditions would only cost time."""
     buffer = BytesIO()
-    PillowImage.new("RGB", (1600, 900), "steelblue").save(buffer, "JPEG")
+    PillowImage.new("RGB", size, "steelblue").save(buffer, "JPEG")
     return CreditedImage.objects.create(
         title=title,
         credit=credit,
