@@ -1,13 +1,18 @@
 from django.db import transaction
-from django.db.models.signals import post_delete, post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from .signals import most_read_changed
 
 
 def _article_published(sender, instance, **kwargs):
+    """Counted from now on, unless it is private: « Les + Lus » never lists a private article,
+    and the beacon does not count one."""
     from .backends import get_backend
 
+    if instance.get_view_restrictions():
+        return
     article_id = instance.pk
     transaction.on_commit(lambda: get_backend().article_published(article_id))
 
@@ -25,6 +30,22 @@ def _article_withdrawn(sender, instance, **kwargs):
         forget_most_read()
 
     transaction.on_commit(withdraw)
+
+
+def _restriction_changed(sender, instance, raw=False, **kwargs):
+    """A page made private, or public again: the articles the beacon counts are read again,
+    and the next page recomputes « Les + Lus » rather than show a ranking made before."""
+    from .backends import get_backend
+    from .services import forget_most_read
+
+    if raw:
+        return
+
+    def reload():
+        get_backend().load_articles()
+        forget_most_read()
+
+    transaction.on_commit(reload)
 
 
 def _most_read_changed(sender, ranking, site_wide, sections, **kwargs):
@@ -53,5 +74,11 @@ def register_signal_handlers(app_config):
     page_published.connect(_article_published, sender=ArticlePage, dispatch_uid="audience-pub")
     page_unpublished.connect(_article_withdrawn, sender=ArticlePage, dispatch_uid="audience-unpub")
     post_delete.connect(_article_withdrawn, sender=ArticlePage, dispatch_uid="audience-delete")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"audience-restriction-{signal is post_save}",
+        )
     post_migrate.connect(_after_migrate, sender=app_config, dispatch_uid="audience-migrate")
     most_read_changed.connect(_most_read_changed, dispatch_uid="audience-purge")

@@ -6,17 +6,21 @@ form token instead, after refusing what another site's page made a browser post 
 `Sec-Fetch-Site`). Whatever else goes wrong, the reader's text comes back in the form: an
 invalid field, a missing or expired token (no JavaScript, a page left open), the rate limit,
 even comments closing in the meantime.
+
+An article the reader may not open (a view restriction on it or on its section) is a 404 for
+both, as if it did not exist: its title stays private and nobody comments on it unseen.
 """
 
 import re
 
 from django.conf import settings
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from gazette.core import restrictions
 from gazette.core.converters import IdConverter
 from gazette.core.network import client_ip
 from gazette.news.models import ArticlePage
@@ -33,7 +37,7 @@ PENDING_FRAGMENT = "commentaire-en-attente"
 @require_GET
 def form_token(request, article_id):
     """Fetched by the page script when the reader starts commenting."""
-    article = get_object_or_404(ArticlePage.objects.live(), pk=article_id)
+    article = _article_or_404(request, article_id)
     if ModerationSettings.for_request(request).accepts_comments_on(article):
         response = JsonResponse({"token": issue_token(article.pk)})
     else:
@@ -48,7 +52,7 @@ def submit(request, article_id):
     """GET: the form alone, for readers without JavaScript (« Répondre » links here).
     POST: store the comment, then 303 to the article, at the comment or at the notice that
     it awaits moderation. The purge of the article page was requested by then."""
-    article = get_object_or_404(ArticlePage.objects.live(), pk=article_id)
+    article = _article_or_404(request, article_id)
     is_open = ModerationSettings.for_request(request).accepts_comments_on(article)
     if request.method == "GET":
         parent = _published_parent(article, request.GET.get("repondre"))
@@ -99,6 +103,13 @@ def submit(request, article_id):
     response.status_code = 303
     add_never_cache_headers(response)
     return response
+
+
+def _article_or_404(request, article_id) -> ArticlePage:
+    article = get_object_or_404(ArticlePage.objects.live(), pk=article_id)
+    if not restrictions.allows(request, article):
+        raise Http404("private article")
+    return article
 
 
 def _form_page(request, article, form, *, token=None, parent=None, notice="", status=200):

@@ -28,6 +28,14 @@ def any_exist() -> bool:
     return found
 
 
+def allows(request, page) -> bool:
+    """Whether this reader may see `page`: the check Wagtail makes before serving it (its own
+    restrictions and its ancestors'; a password typed earlier is kept in the session), for the
+    views around a page that Wagtail does not serve (its comment form). No query while no page
+    of the site is private."""
+    return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
+
+
 def register_signal_handlers():
     post_save.connect(
         fragments.everything_changed_on_save,

@@ -11,6 +11,7 @@ its site.
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from django.http import Http404
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
@@ -33,6 +34,16 @@ def site_for(request):
         if site is not None:
             cache.set(key, site, timeout=None)
     request._wagtail_site = site
+    return site
+
+
+def site_or_404(request):
+    """The site a listing, feed, sitemap or search of this request is limited to: a second
+    site's readers see its own pages only. No site for the host and no default one: nothing
+    to list."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404("no site")
     return site
 
 

@@ -7,6 +7,8 @@ item's enclosure, with its size in bytes and type as both formats require. Dates
 `published` is the first publication, Atom's `updated` the « Mis à jour le » date shown on the
 page. Ids are `urn:uuid:` from the page's translation key, which survives a move or a new slug:
 a feed reader never shows an article twice. Every address is absolute, from the Wagtail site.
+Every feed holds articles of the site the request is for, and only those every reader may open
+(`visible()`): the full text of a private article must not reach a feed reader.
 
 A Feed instance serves every request, so nothing about a request is stored on it: `get_object`
 builds a `Channel`, and `items` turns articles into `Entry` values holding all an item needs.
@@ -17,7 +19,6 @@ from dataclasses import dataclass, field
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -26,16 +27,16 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from taggit.models import Tag
-from wagtail.models import Site
-from wagtail.query import PageQuerySet
 
 from gazette.core.cache import cache_public
 from gazette.core.models import SiteSettings
+from gazette.core.sites import site_or_404
 from gazette.core.typography import french_spacing
 from gazette.news.models import (
     ArticlePage,
     ArticleTag,
     Author,
+    NewsPageQuerySet,
     SectionPage,
     article_pages,
     tagged_pages,
@@ -78,7 +79,7 @@ class Channel:
     title: str
     link: str
     description: str
-    pages: PageQuerySet  # its articles, as rows of the page table: see `newest_first()`
+    pages: NewsPageQuerySet  # its site's articles, as rows of the page table: `newest_first()`
     feed_urls: dict[str, str] = field(default_factory=dict)
 
 
@@ -247,18 +248,16 @@ def site_channel(request) -> Channel:
         link=root_url(request) + "/",
         description=settings.tagline
         or _("The latest articles of %(site)s") % {"site": settings.site_name},
-        pages=article_pages(),
+        pages=article_pages().in_site(site_or_404(request)),
         urls=_feed_urls("site"),
     )
 
 
 def section_channel(request, section: str) -> Channel:
     """`section` is the section's path under la une, « monde/europe »: as in its own address."""
-    site = Site.find_for_request(request)
-    if site is None:
-        raise Http404("no site")
+    site = site_or_404(request)
     page = get_object_or_404(
-        SectionPage.objects.live(), url_path=f"{site.root_page.url_path}{section.strip('/')}/"
+        SectionPage.objects.visible(), url_path=f"{site.root_page.url_path}{section.strip('/')}/"
     )
     site_name = SiteSettings.for_request(request).site_name
     return _channel(
@@ -281,7 +280,7 @@ def author_channel(request, slug: str) -> Channel:
         title=f"{site_name} – {author.name}",
         link=absolute(request, author.get_absolute_url()),
         description=_("The latest articles by %(author)s") % {"author": author.name},
-        pages=author.article_pages(),
+        pages=author.article_pages().in_site(site_or_404(request)),
         urls=_feed_urls("author", slug),
     )
 
@@ -294,6 +293,6 @@ def tag_channel(request, slug: str) -> Channel:
         title=f"{site_name} – {tag.name}",
         link=absolute(request, reverse("news:tag", args=[tag.slug])),
         description=_("The latest articles on %(topic)s") % {"topic": tag.name},
-        pages=tagged_pages(tag),
+        pages=tagged_pages(tag).in_site(site_or_404(request)),
         urls=_feed_urls("tag", slug),
     )

@@ -42,12 +42,18 @@ class SearchForm(forms.Form):
     )
     rubrique = SectionChoiceField(
         label=_("Section"),
-        queryset=SectionPage.objects.live().order_by("path"),
+        queryset=SectionPage.objects.none(),  # the site's: see __init__
         required=False,
         empty_label=_("All sections"),
     )
     du = forms.DateField(label=_("From date"), required=False, widget=DateInput())
     au = forms.DateField(label=_("To date"), required=False, widget=DateInput())
+
+    def __init__(self, data, *, site):
+        """The sections of `site` that every reader may open: the one searched belongs to it."""
+        super().__init__(data)
+        sections = SectionPage.objects.in_site(site).visible().order_by("path")
+        self.fields["rubrique"].queryset = sections
 
     def clean_q(self):
         """Truncated, not refused: a pasted paragraph still searches its first words."""

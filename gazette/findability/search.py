@@ -61,11 +61,17 @@ class Query:
         return frozenset(stem(word) for word in self.words)
 
     def articles(
-        self, *, section=None, since: datetime | None = None, until: datetime | None = None
+        self,
+        *,
+        site,
+        section=None,
+        since: datetime | None = None,
+        until: datetime | None = None,
     ) -> list[int]:
-        """Primary keys of live articles matching every word, best first (see the module's
-        docstring), within a section (its subsections included) and a publication period."""
-        queryset = ArticlePage.objects.live().only("pk", "first_published_at")
+        """Primary keys of the visible articles of `site` matching every word, best first (see
+        the module's docstring), within a section (its subsections included) and a publication
+        period. Never a private article: its words must not even change a count."""
+        queryset = ArticlePage.objects.in_site(site).visible().only("pk", "first_published_at")
         if section is not None:
             queryset = queryset.descendant_of(section)
         if since is not None:

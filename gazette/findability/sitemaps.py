@@ -21,9 +21,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from taggit.models import Tag
-from wagtail.models import Page
 
-from gazette.news.models import ArticlePage, Author
+from gazette.news.models import ArticlePage, Author, page_rows
 
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 addresses per sitemap
@@ -52,11 +51,15 @@ class SiteSitemap(Sitemap):
         return url_path[len(self.root_path) - 1 :]
 
     def pages(self):
-        return Page.objects.live().public().descendant_of(self.site.root_page, inclusive=True)
+        return page_rows().in_site(self.site).visible()
+
+    def articles(self):
+        """The visible articles of the site, as a subquery of their ids."""
+        return self.pages().type(ArticlePage).values("pk")
 
 
 class PageSitemap(SiteSitemap):
-    """La une, sections and simple pages: every live page that is not an article."""
+    """La une, sections and simple pages: every visible page that is not an article."""
 
     def items(self):
         return (
@@ -99,11 +102,12 @@ class ArticleSitemap(SiteSitemap):
 
 
 class AuthorSitemap(SiteSitemap):
-    """Authors with at least one live article: an empty author page is no page to index."""
+    """Authors with at least one visible article on the site: an empty author page is no page
+    to index. The latest change is of those articles too."""
 
     def items(self):
         return (
-            Author.objects.filter(bylines__article__live=True)
+            Author.objects.filter(bylines__article__in=self.articles())
             .values("slug")
             .annotate(latest=Max("bylines__article__last_published_at"))
             .order_by("slug")
@@ -117,11 +121,12 @@ class AuthorSitemap(SiteSitemap):
 
 
 class TopicSitemap(SiteSitemap):
-    """Topics (tags) of live articles."""
+    """Topics (tags) of the site's visible articles: a topic of private articles only is
+    named nowhere."""
 
     def items(self):
         return (
-            Tag.objects.filter(news_articletag_items__content_object__live=True)
+            Tag.objects.filter(news_articletag_items__content_object__in=self.articles())
             .values("slug")
             .annotate(latest=Max("news_articletag_items__content_object__last_published_at"))
             .order_by("slug")
@@ -134,10 +139,12 @@ class TopicSitemap(SiteSitemap):
         return item["latest"]
 
 
-def latest_change():
-    """When the newest live article last changed: the index's `lastmod` for every sitemap,
-    read once (a scan of the articles at 100,000 of them) rather than once per sitemap."""
-    return ArticlePage.objects.live().aggregate(latest=Max("last_published_at"))["latest"]
+def latest_change(site):
+    """When the newest visible article of `site` last changed: the index's `lastmod` for every
+    sitemap, read once (a scan of the articles at 100,000 of them) rather than once per
+    sitemap."""
+    articles = ArticlePage.objects.in_site(site).visible()
+    return articles.aggregate(latest=Max("last_published_at"))["latest"]
 
 
 def sitemaps_for(site) -> dict[str, SiteSitemap]:
@@ -154,9 +161,8 @@ def news_items(site):
     """Google News: articles first published in the last 48 hours, newest first."""
     since = timezone.now() - NEWS_WINDOW
     articles = (
-        ArticlePage.objects.live()
-        .public()
-        .descendant_of(site.root_page)
+        ArticlePage.objects.in_site(site)
+        .visible()
         .filter(first_published_at__gte=since)
         .order_by("-first_published_at")
         .values("url_path", "first_published_at", "title")[:NEWS_LIMIT]

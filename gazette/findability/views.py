@@ -20,11 +20,11 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
 from gazette.core.cache import cache_public
 from gazette.core.dates import MONTHS
 from gazette.core.models import SiteSettings
+from gazette.core.sites import site_or_404
 from gazette.news.models import ArticlePage, paginate
 
 from .excerpts import highlight
@@ -46,7 +46,8 @@ class Result:
 
 
 def search(request):
-    form = SearchForm(request.GET)
+    site = site_or_404(request)
+    form = SearchForm(request.GET, site=site)
     form.is_valid()  # a bad field shows its message; the valid ones still search
     filters = form.cleaned_data
     query = Query.parse(filters.get("q", ""))
@@ -58,6 +59,7 @@ def search(request):
     }
     if query:
         ranked = query.articles(
+            site=site,
             section=filters.get("rubrique"),
             since=_paris_midnight(filters.get("du")),
             until=_paris_midnight(filters.get("au"), next_day=True),
@@ -85,7 +87,9 @@ def _results(pks: list[int], stems: frozenset[str]) -> list[Result]:
     articles = ArticlePage.objects.teasers().in_bulk(pks)
     results = []
     for pk in pks:
-        article = articles[pk]
+        article = articles.get(pk)
+        if article is None:  # unpublished or made private since it was found
+            continue
         body = " ".join(article.body.stream_block.get_searchable_content(article.body))
         results.append(
             Result(
@@ -100,7 +104,8 @@ def _results(pks: list[int], stems: frozenset[str]) -> list[Result]:
 def archive_index(request):
     """Every month that has articles, by year: the way in for readers and crawlers alike."""
     months = (
-        ArticlePage.objects.live()
+        ArticlePage.objects.in_site(site_or_404(request))
+        .visible()
         .annotate(month=TruncMonth("first_published_at"))
         .order_by("-month")
         .values_list("month", flat=True)
@@ -127,9 +132,13 @@ def _archive(request, year: int, month: int | None):
         raise Http404("no such period")
     start = dt.date(year, month or 1, 1)
     end = dt.date(year + 1, 1, 1) if month in (None, 12) else dt.date(year, month + 1, 1)
-    articles = ArticlePage.objects.teasers().filter(
-        first_published_at__gte=_paris_midnight(start),
-        first_published_at__lt=_paris_midnight(end),
+    articles = (
+        ArticlePage.objects.in_site(site_or_404(request))
+        .teasers()
+        .filter(
+            first_published_at__gte=_paris_midnight(start),
+            first_published_at__lt=_paris_midnight(end),
+        )
     )
     page = paginate(request, articles, settings.GAZETTE_PAGE_SIZE)
     if not page.object_list:
@@ -159,20 +168,13 @@ def robots_txt(request):
     return cache_public(HttpResponse(text, content_type="text/plain; charset=utf-8"))
 
 
-def _site(request):
-    site = Site.find_for_request(request)
-    if site is None:
-        raise Http404("no site")
-    return site
-
-
 def sitemap_index(request):
     """Each sitemap, and each page of a long one (`?p=2`), with its latest change; an empty
     one is left out until it has an address."""
     root = root_url(request)
     entries = []
-    site = _site(request)
-    lastmod = latest_change()
+    site = site_or_404(request)
+    lastmod = latest_change(site)
     for section, sitemap in sitemaps_for(site).items():
         paginator = sitemap.paginator
         if not paginator.count:  # the schema wants at least one address per sitemap
@@ -195,7 +197,7 @@ def sitemap_index(request):
 def sitemap(request, section: str):
     response = django_sitemap(
         request,
-        sitemaps=sitemaps_for(_site(request)),
+        sitemaps=sitemaps_for(site_or_404(request)),
         section=section,
         template_name="findability/sitemap.xml",
         content_type="application/xml; charset=utf-8",
@@ -204,7 +206,7 @@ def sitemap(request, section: str):
 
 
 def news_sitemap(request):
-    site = _site(request)
+    site = site_or_404(request)
     context = {
         "articles": news_items(site),
         "publication": SiteSettings.for_site(site).site_name,

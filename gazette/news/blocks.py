@@ -70,6 +70,15 @@ class EmbedBlock(blocks.StructBlock):
 class RelatedArticleBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(label=_("article"), page_type="news.ArticlePage")
 
+    def get_context(self, value, parent_context=None):
+        """The article as `target` only while every reader may open it: an unpublished or a
+        private one is named nowhere (no query asked while no page is private)."""
+        context = super().get_context(value, parent_context=parent_context)
+        page = value.get("page")
+        visible = page is not None and page.live and not page.get_view_restrictions()
+        context["target"] = page if visible else None
+        return context
+
     class Meta:
         icon = "link"
         label = _("Read also")

@@ -2,6 +2,7 @@
 
 Listing pages read through `ArticlePageQuerySet.teasers()`, which fetches everything a teaser
 shows in a fixed number of queries: a page with 20 teasers costs what a page with 2 costs.
+Whatever a reader is shown of pages other than the one being read goes through `visible()`.
 """
 
 from django.conf import settings
@@ -24,6 +25,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from gazette.core import restrictions
 from gazette.core.cache import PublicCacheMixin
 from gazette.core.routing import CachedRouteMixin
 
@@ -31,6 +33,27 @@ from .blocks import ArticleBodyBlock, SimpleBodyBlock
 
 # Pages of results a listing offers, at most: see `CappedPaginator`.
 MAX_PAGES = 50
+
+
+class NewsPageQuerySet(PageQuerySet):
+    def visible(self):
+        """Live pages that every reader may open: none with a view restriction (a password,
+        logged-in readers, groups) on itself or an ancestor. Every public listing, feed,
+        sitemap and search reads pages through here: they show the same bytes to everyone, so
+        a page only some readers may open is listed to none (docs/security-restrictions.md).
+        Wagtail's `public()` reads the restrictions (one query) and leaves out each one's
+        subtree by path; it is skipped while no page is private, the usual case."""
+        pages = self.live()
+        return pages.public() if restrictions.any_exist() else pages
+
+
+NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
+
+
+def page_rows() -> NewsPageQuerySet:
+    """Every page as a row of the page table alone, what `newest_first()` sorts: Wagtail's
+    `Page.objects`, with `visible()`."""
+    return NewsPageQuerySet(Page)
 
 
 class CappedPaginator(Paginator):
@@ -54,7 +77,7 @@ class TeaserPaginator(CappedPaginator):
     the figure at 1,000: bench/RESULTS.md). The page holds the same teasers, in the same order,
     in as many queries as before."""
 
-    def __init__(self, pages: PageQuerySet, per_page: int):
+    def __init__(self, pages: NewsPageQuerySet, per_page: int):
         super().__init__(newest_first(pages), per_page)
 
     def _get_page(self, ids, *args, **kwargs):
@@ -72,21 +95,21 @@ def paginate(request, queryset, per_page: int, *, paginator_class=CappedPaginato
         raise Http404(str(error)) from error
 
 
-def newest_first(pages: PageQuerySet) -> models.QuerySet:
-    """The ids of the live `pages`, newest first, read from the page table alone: listings pick
-    their rows here, then fetch those teasers by id. SQLite walks the publication-date index
+def newest_first(pages: NewsPageQuerySet) -> models.QuerySet:
+    """The ids of the visible `pages`, newest first, read from the page table alone: listings
+    pick their rows here, then fetch those teasers by id. SQLite walks the publication-date index
     (whose entries end with the page's id) and stops at the LIMIT only when both sort keys are
     on the page table; an `ArticlePage` query cannot say so, as Django writes its `-id` as the
     article table's `page_ptr_id` (the same value, one join away), and SQLite sorted all
     100,000 articles to find la une's lead (360 ms: bench/RESULTS.md)."""
-    return pages.live().order_by("-first_published_at", "-pk").values("pk")
+    return pages.visible().order_by("-first_published_at", "-pk").values("pk")
 
 
-def article_pages() -> PageQuerySet:
+def article_pages() -> NewsPageQuerySet:
     """Every article as a row of the page table. Joined rather than filtered on the content
     type: with `content_type_id = …` and a LIMIT 1, SQLite read the 100,000 articles through
     the content-type index, then sorted them."""
-    return Page.objects.filter(articlepage__isnull=False)
+    return page_rows().filter(articlepage__isnull=False)
 
 
 @register_snippet
@@ -124,10 +147,10 @@ class Author(index.Indexed, models.Model):
     def get_absolute_url(self) -> str:
         return reverse("news:author", args=[self.slug])
 
-    def article_pages(self) -> PageQuerySet:
+    def article_pages(self) -> NewsPageQuerySet:
         """Their articles as rows of the page table, for `newest_first()`: the ids come from the
         byline index, with no join to the article table before the sort."""
-        return Page.objects.filter(pk__in=self.bylines.values("article_id"))
+        return page_rows().filter(pk__in=self.bylines.values("article_id"))
 
 
 class ArticleTag(TaggedItemBase):
@@ -136,18 +159,16 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-def tagged_pages(tag) -> PageQuerySet:
+def tagged_pages(tag) -> NewsPageQuerySet:
     """The articles on `tag` as rows of the page table, for `newest_first()`, as an author's."""
-    return Page.objects.filter(
-        pk__in=ArticleTag.objects.filter(tag=tag).values("content_object_id")
-    )
+    return page_rows().filter(pk__in=ArticleTag.objects.filter(tag=tag).values("content_object_id"))
 
 
-class ArticlePageQuerySet(PageQuerySet):
+class ArticlePageQuerySet(NewsPageQuerySet):
     def teasers(self):
-        """Live articles, newest first, with what a teaser shows already fetched."""
+        """Visible articles, newest first, with what a teaser shows already fetched."""
         return (
-            self.live()
+            self.visible()
             .select_related("section", "lead_image")
             .prefetch_related(
                 Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author")),
@@ -156,12 +177,12 @@ class ArticlePageQuerySet(PageQuerySet):
             .order_by("-first_published_at", "-id")  # a listing sorts first: `newest_first()`
         )
 
-    def newest(self, pages: PageQuerySet, count: int):
-        """The `count` newest of the live `pages`, as teasers (see `newest_first()`)."""
+    def newest(self, pages: NewsPageQuerySet, count: int):
+        """The `count` newest of the visible `pages`, as teasers (see `newest_first()`)."""
         return self.teasers().filter(pk__in=newest_first(pages)[:count])
 
     def latest_per_section(self, sections, count: int, *, exclude=()):
-        """The `count` newest live articles under each of `sections` (nested sections
+        """The `count` newest visible articles under each of `sections` (nested sections
         included), leaving out `exclude` (ids), in one query whatever the number of articles.
         Each section picks the ids of its newest pages in a subquery with a LIMIT, on the page
         table alone, so that PostgreSQL and SQLite both walk the publication-date index down
@@ -171,12 +192,13 @@ class ArticlePageQuerySet(PageQuerySet):
         if not sections:
             return {}
         section_type = ContentType.objects.get_for_model(SectionPage)
+        candidates = (
+            newest_first(page_rows())  # read once: the view restrictions are one query
+            .exclude(content_type=section_type)  # only articles remain under a section
+            .exclude(pk__in=exclude)
+        )
         newest = [
-            newest_first(
-                Page.objects.filter(path__startswith=section.path)
-                .exclude(content_type=section_type)  # only articles remain under a section
-                .exclude(pk__in=exclude)
-            )[:count].query.sql_with_params()
+            candidates.filter(path__startswith=section.path)[:count].query.sql_with_params()
             for section in sections
         ]
         # UNION ALL of the LIMITed subqueries, each wrapped, as SQLite wants them; `OR`ed
@@ -237,11 +259,12 @@ class HomePage(PublicCacheMixin, CachedRouteMixin, Page):
             )
         }
         lead = (
-            chosen.get(self.lead_story_id) or ArticlePage.objects.newest(article_pages(), 1).first()
+            chosen.get(self.lead_story_id)
+            or ArticlePage.objects.newest(article_pages().descendant_of(self), 1).first()
         )
         featured = [chosen[pk] for pk in featured_ids if pk in chosen and chosen[pk] != lead]
         shown = {a.pk for a in [lead, *featured] if a}
-        sections = list(SectionPage.objects.child_of(self).live().in_menu())
+        sections = list(SectionPage.objects.child_of(self).visible().in_menu())
         latest = ArticlePage.objects.latest_per_section(
             sections, self.TEASERS_PER_SECTION, exclude=shown
         )
@@ -275,6 +298,8 @@ class SectionPage(PublicCacheMixin, Page):
     subpage_types = ["news.ArticlePage", "news.SectionPage"]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
+    objects = NewsPageManager()
+
     class Meta:
         verbose_name = _("section")
         verbose_name_plural = _("sections")
@@ -287,7 +312,7 @@ class SectionPage(PublicCacheMixin, Page):
             settings.GAZETTE_PAGE_SIZE,
             paginator_class=TeaserPaginator,
         )
-        context["subsections"] = SectionPage.objects.child_of(self).live().in_menu()
+        context["subsections"] = SectionPage.objects.child_of(self).visible().in_menu()
         return context
 
 

@@ -2,7 +2,8 @@
 
 Both list through `paginate()` and its `TeaserPaginator`, like sections, so they share the
 section's fixed query count and its 404 for a page number that is not a page; both are public
-pages under the caching invariant, hence `cache_public`.
+pages under the caching invariant, hence `cache_public`. Authors and topics belong to no site:
+each site's page lists that site's articles only.
 """
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
 from gazette.core.cache import cache_public
+from gazette.core.sites import site_or_404
 
 from .models import Author, TeaserPaginator, paginate, tagged_pages
 
@@ -18,7 +20,7 @@ def author_page(request, slug):
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     articles = paginate(
         request,
-        author.article_pages(),
+        author.article_pages().in_site(site_or_404(request)),
         settings.GAZETTE_PAGE_SIZE,
         paginator_class=TeaserPaginator,
     )
@@ -30,7 +32,7 @@ def tag_page(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     articles = paginate(
         request,
-        tagged_pages(tag),
+        tagged_pages(tag).in_site(site_or_404(request)),
         settings.GAZETTE_PAGE_SIZE,
         paginator_class=TeaserPaginator,
     )

@@ -115,8 +115,9 @@ class DatabaseBackend:
             self._live_ids -= {article_id}
 
     def load_articles(self) -> None:
-        """Lazily: the next beacon for an unknown id re-reads them."""
-        self._loaded_at = float("-inf")
+        """Lazily: the next beacon re-reads them."""
+        with self._lock:
+            self._live_ids, self._loaded_at = frozenset(), float("-inf")
 
     def purge_before(self, day: date, *, dry_run: bool = False) -> int:
         return purge_visitors_before(day, dry_run=dry_run)
@@ -126,7 +127,7 @@ class DatabaseBackend:
             return True
         if time.monotonic() - self._loaded_at < RELOAD_AFTER:
             return False
-        ids = frozenset(ArticlePage.objects.live().values_list("pk", flat=True))
+        ids = frozenset(ArticlePage.objects.visible().values_list("pk", flat=True))
         with self._lock:
             self._live_ids, self._loaded_at = ids, time.monotonic()
         return article_id in ids

@@ -2,9 +2,9 @@
 script call, so the endpoint answers without the database and two app servers count as one.
 
 Keys (all under `PREFIX`):
-- `articles`: the set of live article ids (plus a sentinel `0`, so that « empty » and « lost »
-  differ), kept in step by publish and unpublish, rebuilt by the periodic task and whenever
-  Redis lost it;
+- `articles`: the ids of the articles every reader may open (plus a sentinel `0`, so that
+  « empty » and « lost » differ), kept in step by publish and unpublish, rebuilt by the
+  periodic task, when a view restriction changes and whenever Redis lost it;
 - `salt:<day>`, `seen:<day>` and `places:<day>`: the day's salt, the digests of the day's
   visitors and the number of them under each place (network and article), set to expire at
   local midnight: Redis itself destroys them;
@@ -101,7 +101,7 @@ class RedisBackend:
 
     def load_articles(self) -> None:
         """Replace the set at once (RENAME), so a beacon never sees it half built."""
-        ids = list(ArticlePage.objects.live().values_list("pk", flat=True))
+        ids = list(ArticlePage.objects.visible().values_list("pk", flat=True))
         building = key(f"articles:{uuid.uuid4().hex}")
         with self.client.pipeline() as pipe:
             pipe.sadd(building, SENTINEL, *ids)

@@ -178,3 +178,17 @@ def test_the_change_signal_names_what_changed_and_only_when_it_did(monde, sport)
         most_read_changed.disconnect(receiver)
 
     assert calls == [(True, {sport.pk}), (True, {monde.pk})]
+
+
+def test_a_ranking_made_before_an_article_became_private_is_not_shown(
+    article, django_capture_on_commit_callbacks
+):
+    add_views(article, 4)
+    refresh_most_read(now=timezone.now())
+    assert "La ville tient bon" in render()
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=article, restriction_type=PageViewRestriction.PASSWORD, password="abonnés"
+        )
+
+    assert "La ville tient bon" not in render()

@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.urls import reverse
+from wagtail.models import PageViewRestriction
 
 from gazette.audience.models import HourlyCount, ReferrerCount, VisitorDigest
 from gazette.audience.views import MAX_BODY
@@ -168,3 +169,43 @@ def test_without_trusted_proxies_a_forged_forwarded_address_changes_nothing(mode
         beacon(client, {"id": article.pk}, HTTP_X_FORWARDED_FOR=address)
 
     assert stored_views() == 1
+
+
+def restrict(page):
+    return PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="abonnés"
+    )
+
+
+def test_an_article_made_private_is_refused_from_then_on(
+    mode, client, article, django_capture_on_commit_callbacks
+):
+    assert beacon(client, {"id": article.pk}).status_code == 204
+    with django_capture_on_commit_callbacks(execute=True):
+        restrict(article)
+
+    assert beacon(client, {"id": article.pk}, HTTP_USER_AGENT="Autre").status_code == 400
+    assert stored_views(article=article) == 1
+
+
+def test_a_private_article_published_again_is_still_refused(
+    mode, client, article, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        restrict(article)
+        article.save_revision().publish()
+
+    assert beacon(client, {"id": article.pk}).status_code == 400
+    assert nothing_stored()
+
+
+def test_an_article_public_again_is_counted_again(
+    mode, client, article, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        restrict(article)
+    assert beacon(client, {"id": article.pk}).status_code == 400
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.all().delete()
+
+    assert beacon(client, {"id": article.pk}).status_code == 204

@@ -10,7 +10,8 @@ register = template.Library()
 
 @register.inclusion_tag("news/tags/section_menu.html", takes_context=True)
 def section_menu(context):
-    """La une, then the home page's live sections shown in menus, in one query.
+    """La une, then the home page's visible sections shown in menus, in one query (two
+    while a page of the site is private: see `visible()`).
 
     Wagtail's site lookup already joined the root page (and caches the site on the request),
     so only the sections are read. The entry for the page being read, or for the section an
@@ -28,7 +29,7 @@ def section_menu(context):
         "home_current": "page" if current and current.pk == home.pk else "",
         "sections": [
             (section.title, section.get_url(request), _current(current, section))
-            for section in SectionPage.objects.child_of(home).live().in_menu()
+            for section in SectionPage.objects.child_of(home).visible().in_menu()
         ],
     }
 

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from gazette.news.models import ArticlePage
 
@@ -104,8 +104,12 @@ def sorts(plan) -> list[str]:
 
 
 @sqlite_only
-def test_la_une_reads_no_article_it_does_not_show(client, newsroom):
-    """The lead was picked by sorting every article: « SCAN news_articlepage », then a sort."""
+@pytest.mark.parametrize("private", [False, True], ids=["all public", "a private section"])
+def test_la_une_reads_no_article_it_does_not_show(client, newsroom, private):
+    """The lead was picked by sorting every article: « SCAN news_articlepage », then a sort.
+    A view restriction adds a condition on each row read, not a sort (`visible()`)."""
+    if private:
+        PageViewRestriction.objects.create(page=newsroom["monde"], restriction_type="login")
     steps = "\n".join(read_under(plan, 0) for plan in query_plans(client, "/"))
 
     assert "SCAN news_articlepage" not in steps
