@@ -7,15 +7,18 @@ user change this published note?), so that a typed address or a forged POST is r
 """
 
 from django.core.exceptions import PermissionDenied
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import DateColumn, LiveStatusTagColumn
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     CreateView,
     DeleteView,
     EditView,
+    IndexView,
     SnippetViewSet,
     UnpublishView,
 )
@@ -31,6 +34,10 @@ class NoteInstanceMixin:
         if not self.user_has_permission_for_instance(self.permission_required, self.object):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class NoteIndexView(IndexView):
+    add_item_label = _("Add a correction or an update")  # not Wagtail's « Ajouter un(e) … »
 
 
 class NoteCreateView(CreateView):
@@ -61,11 +68,19 @@ class NoteViewSet(SnippetViewSet):
     menu_label = _("Corrections")
     menu_order = 250
     add_to_admin_menu = True
+    index_view_class = NoteIndexView
     add_view_class = NoteCreateView
     edit_view_class = NoteEditView
     delete_view_class = NoteDeleteView
     unpublish_view_class = NoteUnpublishView
-    list_display = ["__str__", "article", "first_published_at"]
+    list_display = [
+        "__str__",
+        "article",
+        LiveStatusTagColumn(label=_("Status")),
+        "first_published_at",
+        DateColumn("withdrawn_at", label=capfirst(_("withdrawn on"))),
+    ]
+    ordering = ["-pk"]
     list_filter = ["kind", "live", "withdrawn"]
     search_fields = ["text"]
     edit_handler = ObjectList(

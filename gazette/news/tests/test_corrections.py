@@ -380,3 +380,14 @@ def test_dates_are_paris_time_whatever_the_active_time_zone(client, article, set
     with timezone.override(ZoneInfo("Asia/Tokyo")):
         html = text_of(client.get(article.url).content.decode())
     assert "Rectificatif, le 2 juillet 2026 à 0 h 30" in html
+
+
+def test_the_admin_lists_notes_newest_first_and_finds_them(client, article, editor):
+    make_note(article, "Le premier rectificatif.")
+    make_note(article, "La seconde note.", kind=UPDATE, live=False)
+    client.force_login(editor)
+    page = client.get(admin_url("list")).content.decode()
+    assert page.index("La seconde note") < page.index("Le premier rectificatif")
+    assert fr("Add a correction or an update") in unescape(page)
+    found = client.get(admin_url("list"), {"q": "premier"}).content.decode()
+    assert "Le premier rectificatif" in found and "La seconde note" not in found
