@@ -73,6 +73,7 @@ class NoteViewSet(SnippetViewSet):
     edit_view_class = NoteEditView
     delete_view_class = NoteDeleteView
     unpublish_view_class = NoteUnpublishView
+    copy_view_enabled = False  # a copy would carry the original's date of publication
     list_display = [
         "__str__",
         "article",

@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.core.wsgi import get_wsgi_application
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.models import Revision, Site
 from wagtail.permissions import policy_registry
@@ -327,6 +327,8 @@ def test_no_one_deletes_or_unpublishes_a_published_note(client, django_user_mode
         assert refused(client.post(admin_url(name, note.pk)))
     assert ArticleNote.objects.get(pk=note.pk).live
     assert "action-unpublish" not in client.get(admin_url("edit", note.pk)).content.decode()
+    with pytest.raises(NoReverseMatch):  # a copy would keep the original's date
+        admin_url("copy", note.pk)
 
 
 def test_a_draft_note_can_be_deleted_by_an_editor(client, article, editor):
