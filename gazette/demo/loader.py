@@ -16,12 +16,13 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.files.images import ImageFile
 from django.utils.html import escape
-from wagtail.models import Page, PageLogEntry, Revision, Site
+from wagtail.models import ModelLogEntry, Page, PageLogEntry, Revision, Site
 from wagtail.rich_text import RichText
 from wagtail.utils.file import hash_filelike
 
 from gazette.core.models import CreditedImage, SiteSettings
 from gazette.news import site_root
+from gazette.news.corrections import ArticleNote
 from gazette.news.models import (
     ArticleAuthor,
     ArticlePage,
@@ -226,7 +227,6 @@ def ensure_article(
     section = texts.SECTION_BY_SLUG[spec.section]
     motifs = section.motifs
     published_at = spec.published(now)
-    updated_at = min(published_at + spec.updated, now) if spec.updated else None
     lead_image = _illustration(
         spec,
         key=spec.slug,
@@ -243,21 +243,44 @@ def ensure_article(
         lead_image=lead_image,
         lead_image_caption=spec.caption,
         body=_body(spec, articles=articles, created=created),
-        updated_at=updated_at,
         comments_open=spec.comments_open,
         first_published_at=published_at,
         bylines=[ArticleAuthor(author=authors[slug]) for slug in spec.authors],
     )
     article.tags.add(*spec.tags)
     _publish(sections[spec.section], article)
-    last_change = updated_at or published_at
     ArticlePage.objects.filter(pk=article.pk).update(
-        last_published_at=last_change, latest_revision_created_at=last_change
+        last_published_at=published_at, latest_revision_created_at=published_at
     )
-    Revision.objects.filter(pk=article.latest_revision_id).update(created_at=last_change)
-    PageLogEntry.objects.filter(page=article).update(timestamp=last_change)
+    Revision.objects.filter(pk=article.latest_revision_id).update(created_at=published_at)
+    PageLogEntry.objects.filter(page=article).update(timestamp=published_at)
     created["articles"] += 1
     return article
+
+
+def ensure_notes(spec: Article, *, article: ArticlePage, now: datetime, created: Counter) -> None:
+    """The article's rectificatifs and updates, published as an éditeur would, then dated as
+    `ensure_article` dates the article: the note's date is its first publication, which
+    publishing keeps, and « Mis à jour le » follows (`record_note_change`). Only for an
+    article with no note yet, so that a rerun adds them to a demo loaded before notes."""
+    if not spec.notes or article.notes.exists():
+        return
+    published_at = article.first_published_at
+    for note_spec in spec.notes:
+        moment = min(published_at + note_spec.after, now)
+        note = ArticleNote(
+            article=article,
+            kind=note_spec.kind,
+            text=note_spec.text,
+            live=False,
+            first_published_at=moment,
+        )
+        note.save()
+        note.save_revision().publish()
+        ArticleNote.objects.filter(pk=note.pk).update(last_published_at=moment)
+        Revision.objects.filter(pk=note.latest_revision_id).update(created_at=moment)
+        ModelLogEntry.objects.for_instance(note).update(timestamp=moment)
+        created["notes"] += 1
 
 
 def ensure_front_page(*, home: HomePage, articles: dict[str, ArticlePage]) -> None:

@@ -10,6 +10,8 @@ class FindabilityConfig(AppConfig):
     def ready(self):
         from gazette.news.purging import register_paths
 
+        from . import corrections
         from .purging import paths_for
 
         register_paths(paths_for)
+        corrections.register_signal_handlers()

@@ -1,8 +1,9 @@
 """RSS 2.0 and Atom 1.0 feeds of the whole site, a section, an author and a topic, through
 `django.contrib.syndication`.
 
-Each item's summary is the standfirst; with « Articles complets dans les flux » on (FeedSettings),
-the whole article follows as RSS `content:encoded` or Atom `content`. The lead image is the
+Each item's summary is the standfirst, then the article's notes (rectificatifs, updates); with
+« Articles complets dans les flux » on (FeedSettings), the whole article follows as RSS
+`content:encoded` or Atom `content`. The lead image is the
 item's enclosure, with its size in bytes and type as both formats require. Dates: `pubDate` /
 `published` is the first publication, Atom's `updated` the « Mis à jour le » date shown on the
 page. Ids are `urn:uuid:` from the page's translation key, which survives a move or a new slug:
@@ -32,6 +33,7 @@ from gazette.core.cache import cache_public
 from gazette.core.models import SiteSettings
 from gazette.core.sites import site_or_404
 from gazette.core.typography import french_spacing
+from gazette.news.corrections import ArticleNote
 from gazette.news.models import (
     ArticlePage,
     ArticleTag,
@@ -137,7 +139,8 @@ class ArticleFeed(Feed):
         request = channel.request
         full = FeedSettings.for_request(request).full_content
         articles = ArticlePage.objects.newest(channel.pages, ITEMS).prefetch_related(
-            Prefetch("tagged_items", queryset=ArticleTag.objects.select_related("tag"))
+            Prefetch("tagged_items", queryset=ArticleTag.objects.select_related("tag")),
+            Prefetch("notes", queryset=ArticleNote.objects.public(), to_attr="public_notes"),
         )
         return [entry(request, article, full=full) for article in articles]
 
@@ -185,7 +188,7 @@ def entry(request, article: ArticlePage, *, full: bool) -> Entry:
         title=french_spacing(article.title),
         link=page_url(request, article),
         guid=f"urn:uuid:{article.translation_key}",
-        summary=escape(french_spacing(article.standfirst)),  # both formats read HTML here
+        summary=summary(article),
         content=full_content(request, article) if full else "",
         published=timezone.localtime(article.first_published_at),  # Paris time, as printed
         updated=timezone.localtime(date_modified(article)),
@@ -203,6 +206,14 @@ def entry(request, article: ArticlePage, *, full: bool) -> Entry:
             else None
         ),
     )
+
+
+def summary(article: ArticlePage) -> str:
+    """The standfirst, then the article's notes, one paragraph each: a reader of the feed
+    learns of a correction as a reader of the page does. Both formats read HTML here."""
+    standfirst = escape(french_spacing(article.standfirst))
+    notes = "".join(f"<p>{escape(french_spacing(n.summary()))}</p>" for n in article.public_notes)
+    return f"<p>{standfirst}</p>{notes}" if notes else standfirst
 
 
 def full_content(request, article: ArticlePage) -> str:

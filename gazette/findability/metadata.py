@@ -18,6 +18,7 @@ from wagtail.models import Site
 
 from gazette.core.dates import iso_datetime
 from gazette.core.models import SiteSettings
+from gazette.news.corrections import ArticleNote
 
 # One rendition serves Open Graph, JSON-LD and feed enclosures: 1,200 pixels wide is what
 # Facebook, X and Google ask for at least, JPEG what every reader of them decodes.
@@ -121,10 +122,29 @@ def article_graph(request, article, *, image=None) -> dict:
     tags = [tag.name for tag in article.tags.all()]
     if tags:
         news_article["keywords"] = tags
+    corrections = corrections_of(article)
+    if corrections:
+        news_article["correction"] = corrections
     return {
         "@context": "https://schema.org",
         "@graph": [news_article, breadcrumbs(request, article)],
     }
+
+
+def corrections_of(article) -> list[dict]:
+    """schema.org `correction`: the article's published corrections that stand, as
+    CorrectionComment (Google reads `text` and `datePublished`). A withdrawn one is no longer
+    asserted; its trace is for readers."""
+    return [
+        {
+            "@type": "CorrectionComment",
+            "text": note.text,
+            "datePublished": iso_datetime(note.first_published_at),
+            **({"dateModified": iso_datetime(note.amended_at)} if note.amended_at else {}),
+        }
+        for note in article.public_notes
+        if note.kind == ArticleNote.Kind.CORRECTION and not note.withdrawn
+    ]
 
 
 def breadcrumbs(request, page) -> dict:

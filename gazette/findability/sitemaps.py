@@ -17,6 +17,7 @@ from datetime import timedelta
 from django.contrib.sitemaps import Sitemap
 from django.core.files.storage import default_storage
 from django.db.models import Max
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
@@ -76,6 +77,12 @@ class PageSitemap(SiteSitemap):
         return item["last_published_at"]
 
 
+def last_change(updated_at: str = "updated_at"):
+    """An article changes when a revision is published or when one of its notes changes,
+    which moves `updated_at` (« Mis à jour le ») and no revision: the later of the two."""
+    return Greatest("last_published_at", Coalesce(updated_at, "last_published_at"))
+
+
 class ArticleSitemap(SiteSitemap):
     limit = 5000
 
@@ -84,14 +91,15 @@ class ArticleSitemap(SiteSitemap):
             self.pages()
             .type(ArticlePage)
             .order_by("pk")
-            .values("url_path", "last_published_at", "articlepage__lead_image__file")
+            .values("url_path", "articlepage__lead_image__file")
+            .annotate(changed=last_change("articlepage__updated_at"))
         )
 
     def location(self, item):
         return self.path(item["url_path"])
 
     def lastmod(self, item):
-        return item["last_published_at"]
+        return item["changed"]
 
     def image(self, item):
         name = item["articlepage__lead_image__file"]
@@ -140,11 +148,11 @@ class TopicSitemap(SiteSitemap):
 
 
 def latest_change(site):
-    """When the newest visible article of `site` last changed: the index's `lastmod` for every
-    sitemap, read once (a scan of the articles at 100,000 of them) rather than once per
-    sitemap."""
+    """When the newest visible article of `site` last changed (a note counts): the index's
+    `lastmod` for every sitemap, read once (a scan of the articles at 100,000 of them) rather
+    than once per sitemap."""
     articles = ArticlePage.objects.in_site(site).visible()
-    return articles.aggregate(latest=Max("last_published_at"))["latest"]
+    return articles.aggregate(latest=Max(last_change()))["latest"]
 
 
 def sitemaps_for(site) -> dict[str, SiteSitemap]:
@@ -158,20 +166,23 @@ def sitemaps_for(site) -> dict[str, SiteSitemap]:
 
 
 def news_items(site):
-    """Google News: articles first published in the last 48 hours, newest first."""
+    """Google News: articles first published in the last 48 hours, newest first, each with
+    its last change (a correction within the 48 hours shows as its `lastmod`)."""
     since = timezone.now() - NEWS_WINDOW
     articles = (
         ArticlePage.objects.in_site(site)
         .visible()
         .filter(first_published_at__gte=since)
         .order_by("-first_published_at")
-        .values("url_path", "first_published_at", "title")[:NEWS_LIMIT]
+        .values("url_path", "first_published_at", "title")
+        .annotate(changed=last_change())[:NEWS_LIMIT]
     )
     root_length = len(site.root_page.url_path) - 1
     return [
         {
             "location": iri_to_uri(site.root_url + article["url_path"][root_length:]),
             "published": article["first_published_at"],
+            "changed": article["changed"],
             "title": article["title"],
         }
         for article in articles

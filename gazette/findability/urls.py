@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import corrections, feeds, views
 
 app_name = "findability"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("archives/", views.archive_index, name="archives"),
     path("archives/<int:year>/", views.archive_year, name="archive_year"),
     path("archives/<int:year>/<int:month>/", views.archive_month, name="archive_month"),
+    path("rectificatifs/", corrections.corrections_page, name="corrections"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", views.sitemap_index, name="sitemap_index"),
     path("sitemap-news.xml", views.news_sitemap, name="news_sitemap"),
@@ -37,5 +38,10 @@ for feed_format in feeds.FORMATS:
             f"flux/sujets/<str:slug>/{feed_format}/",
             feeds.ArticleFeed(feeds.tag_channel, feed_format),
             name=f"tag_{feed_format}",
+        ),
+        path(
+            f"flux/rectificatifs/{feed_format}/",
+            corrections.CorrectionFeed(corrections.corrections_channel, feed_format),
+            name=f"corrections_{feed_format}",
         ),
     ]

@@ -184,7 +184,9 @@ def sitemap_index(request):
         entries += [(f"{url}?p={n}", lastmod) for n in range(2, paginator.num_pages + 1)]
     news = news_items(site)
     if news:
-        entries.append((root + reverse("findability:news_sitemap"), news[0]["published"]))
+        entries.append(
+            (root + reverse("findability:news_sitemap"), max(a["changed"] for a in news))
+        )
     response = render(
         request,
         "findability/sitemap_index.xml",

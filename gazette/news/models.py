@@ -30,6 +30,7 @@ from gazette.core.cache import PublicCacheMixin
 from gazette.core.routing import CachedRouteMixin
 
 from .blocks import ArticleBodyBlock, SimpleBodyBlock
+from .corrections import ArticleNote, ArticleNotesPanel
 
 # Pages of results a listing offers, at most: see `CappedPaginator`.
 MAX_PAGES = 50
@@ -342,12 +343,8 @@ class ArticlePage(PublicCacheMixin, Page):
     lead_image_caption = models.CharField(_("lead image caption"), max_length=300, blank=True)
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
     tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
-    updated_at = models.DateTimeField(
-        _("updated on"),
-        null=True,
-        blank=True,
-        help_text=_("Set it when the article changes in substance; readers see « Mis à jour le »."),
-    )
+    # « Mis à jour le »: set from the article's notes (corrections.record_note_change).
+    updated_at = models.DateTimeField(_("updated on"), null=True, blank=True, editable=False)
     comments_open = models.BooleanField(_("comments open"), default=True)
     section = models.ForeignKey(
         SectionPage,
@@ -370,12 +367,13 @@ class ArticlePage(PublicCacheMixin, Page):
         InlinePanel("bylines", label=_("Authors"), min_num=1),
         FieldPanel("body"),
         FieldPanel("tags"),
+        ArticleNotesPanel(heading=_("Corrections and updates")),
     ]
     settings_panels = [
         *Page.settings_panels,
-        FieldPanel("updated_at"),
         FieldPanel("comments_open"),
     ]
+    exclude_fields_in_copy = ["updated_at"]  # a copy is a new article, corrected of nothing
     parent_page_types = ["news.SectionPage"]
     subpage_types = []
     search_fields = [
@@ -404,6 +402,19 @@ class ArticlePage(PublicCacheMixin, Page):
         if "bylines" not in getattr(self, "_prefetched_objects_cache", {}):
             bylines = bylines.select_related("author")
         return [byline.author for byline in bylines]
+
+    def with_content_json(self, content):
+        """« Mis à jour le » follows the notes, which change without a page revision: a
+        revision published later must not bring back the date it was saved with."""
+        page = super().with_content_json(content)
+        page.updated_at = self.updated_at
+        return page
+
+    @cached_property
+    def public_notes(self) -> list[ArticleNote]:
+        """Its published notes, oldest first: one query, or none when a listing prefetched
+        them under this name (`Prefetch("notes", …, to_attr="public_notes")`)."""
+        return list(self.notes.public())
 
     @property
     def was_updated(self) -> bool:

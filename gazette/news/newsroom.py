@@ -7,6 +7,7 @@ upgraded site all get the same roles, and an administrator's later additions are
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 from wagtail.models import (
     Collection,
@@ -15,9 +16,12 @@ from wagtail.models import (
     GroupPagePermission,
     Page,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
+
+from .corrections import ArticleNote
 
 WRITER, EDITOR, MODERATOR, ADMINISTRATOR = "Rédacteur", "Éditeur", "Modérateur", "Administrateur"
 REVIEW_WORKFLOW = "Relecture"
@@ -60,13 +64,24 @@ IMAGE_PERMISSIONS = {
         "delete_creditedimage",
     ],
 }
+# Notes (rectificatifs, updates): a Rédacteur proposes, an Éditeur publishes; the rules for a
+# published note are in gazette/news/corrections.py (`ArticleNotePermissionPolicy`).
+NOTE_WRITING = ["news.add_articlenote", "news.change_articlenote", "news.view_articlenote"]
+NOTE_PUBLISHING = [
+    *NOTE_WRITING,
+    "news.publish_articlenote",
+    "news.delete_articlenote",
+    "news.lock_articlenote",
+    "news.unlock_articlenote",
+]
 MODEL_PERMISSIONS = {
-    WRITER: ["wagtailadmin.access_admin", "news.view_author"],
+    WRITER: ["wagtailadmin.access_admin", "news.view_author", *NOTE_WRITING],
     EDITOR: [
         "wagtailadmin.access_admin",
         "news.add_author",
         "news.change_author",
         "news.view_author",
+        *NOTE_PUBLISHING,
     ],
     MODERATOR: ["wagtailadmin.access_admin"],
     ADMINISTRATOR: [
@@ -75,7 +90,9 @@ MODEL_PERMISSIONS = {
         "news.change_author",
         "news.delete_author",
         "news.view_author",
+        *NOTE_PUBLISHING,
         "core.change_sitesettings",
+        "news.change_notesettings",
         "wagtailredirects.add_redirect",
         "wagtailredirects.change_redirect",
         "wagtailredirects.delete_redirect",
@@ -154,12 +171,16 @@ def _name_permissions_in_french() -> None:
 
 
 def _ensure_review_workflow(root_page: Page, *, reviewers: list[Group]) -> None:
-    """Every page goes through « Relecture »: a Rédacteur submits, an Éditeur approves, which
-    publishes (or schedules) it. Wagtail's stock « Moderators approval » is replaced."""
+    """Every page and every note goes through « Relecture »: a Rédacteur submits, an Éditeur
+    approves, which publishes (or schedules) it. Wagtail's stock « Moderators approval » is
+    replaced."""
     workflow, _ = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
     review, created = GroupApprovalTask.objects.get_or_create(name="Relecture par un éditeur")
     if created:
         review.groups.set(reviewers)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=review, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
+    WorkflowContentType.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(ArticleNote), defaults={"workflow": workflow}
+    )
     Workflow.objects.exclude(pk=workflow.pk).filter(name="Moderators approval").update(active=False)

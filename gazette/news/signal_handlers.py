@@ -1,6 +1,8 @@
 from django.db.models.signals import post_migrate, post_save
 from wagtail.models import Revision
-from wagtail.signals import page_published, post_page_move
+from wagtail.signals import page_published, post_page_move, published
+
+from gazette.core import fragments
 
 
 def _keep_section_in_step(sender, instance, **kwargs):
@@ -37,11 +39,27 @@ def _ensure_newsroom(sender, **kwargs):
     ensure_newsroom(verbosity=kwargs.get("verbosity", 1))
 
 
+def _note_published(sender, instance, **kwargs):
+    from .corrections import record_note_change
+
+    record_note_change(instance)
+
+
+def _note_settings_saved(sender, instance, created, raw=False, **kwargs):
+    """Where updates show changes every article page. The first read of the settings creates
+    their row: no change, and no reason to empty the caches."""
+    if not created and not raw:
+        fragments.everything_changed()
+
+
 def register_signal_handlers(app_config):
     from . import purging
+    from .corrections import ArticleNote, NoteSettings
 
     purging.register_signal_handlers()
     post_page_move.connect(_keep_section_in_step, dispatch_uid="news-section-on-move")
     post_save.connect(_schedule_go_live, sender=Revision, dispatch_uid="news-go-live")
     page_published.connect(_schedule_expiry, dispatch_uid="news-expiry")
     post_migrate.connect(_ensure_newsroom, sender=app_config, dispatch_uid="news-newsroom")
+    published.connect(_note_published, sender=ArticleNote, dispatch_uid="news-note-published")
+    post_save.connect(_note_settings_saved, sender=NoteSettings, dispatch_uid="news-note-settings")

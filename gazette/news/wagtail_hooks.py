@@ -1,5 +1,6 @@
 """The page editor, as a newsroom uses it: no draft appears before the editor saves, and an
-author reopening a page sees what the éditeur asked to change."""
+author reopening a page sees what the éditeur asked to change. The notes' admin is in
+corrections_admin.py, registered from here (Wagtail loads only this module)."""
 
 from django.utils.translation import gettext
 from wagtail import hooks
@@ -7,6 +8,8 @@ from wagtail.admin import messages
 from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, WorkflowState
+
+from . import corrections_admin  # noqa: F401 (registers the notes' snippet and hook)
 
 
 class CreateWithoutAutosave(CreateView):

@@ -23,6 +23,7 @@ from gazette.comments.models import Comment
 from gazette.core.models import CreditedImage, SiteSettings
 from gazette.demo import pictures, texts
 from gazette.demo.texts.schema import Embed, Illustration, Quote, Related
+from gazette.news.corrections import ArticleNote
 from gazette.news.models import (
     ArticlePage,
     Author,
@@ -38,6 +39,7 @@ FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SIX_SECTIONS = ["Monde", "France", "Économie", "Culture", "Sport", "Sciences"]
 COUNTED = [
     Comment,
+    ArticleNote,
     ArticlePage,
     SectionPage,
     SimplePage,
@@ -183,8 +185,19 @@ def test_publication_dates_spread_over_the_last_month(runs):
     assert any(moment.day == 1 and 6 <= moment.hour < 12 for moment in local)
     updated = [a for a in articles if a.was_updated]
     assert len(updated) >= 3
-    assert all(a.last_published_at == a.updated_at for a in updated)
+    assert all(a.updated_at == a.public_notes[-1].first_published_at for a in updated)
     assert len({moment.date() for moment in local}) >= 20
+
+
+@pytest.mark.django_db
+def test_some_articles_carry_corrections_and_updates_once(runs):
+    notes = list(ArticleNote.objects.public().select_related("article"))
+    corrected = {n.article for n in notes if n.kind == ArticleNote.Kind.CORRECTION}
+    updated = {n.article for n in notes if n.kind == ArticleNote.Kind.UPDATE}
+    assert len(corrected) >= 2 and len(updated) >= 1
+    assert all(n.article.first_published_at < n.first_published_at for n in notes)
+    assert all(n.last_published_at == n.first_published_at for n in notes)  # backdated
+    assert ArticleNote.objects.count() == sum(len(spec.notes) for spec in texts.ARTICLES)
 
 
 @pytest.mark.django_db

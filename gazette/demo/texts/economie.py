@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from .schema import Article, Intertitle, Label, Quote, Related, days_ago, hours_ago
+from .schema import Article, Intertitle, Kind, Label, Note, Quote, Related, days_ago, hours_ago
 
 ARTICLES = (
     Article(
@@ -18,7 +18,16 @@ ARTICLES = (
         authors=("helene-vasseur",),
         tags=("Consommation", "Énergie", "Agriculture"),
         published=hours_ago(2),
-        updated=timedelta(hours=1),
+        notes=(
+            Note(
+                Kind.CORRECTION,
+                after=timedelta(hours=1),
+                text=(
+                    "Une version précédente de cet article indiquait une hausse des carburants "
+                    "de 5,3 % en un mois. Le chiffre publié par l'institut est de 3,5 %."
+                ),
+            ),
+        ),
         caption="Les produits frais reculent légèrement, grâce à de bonnes récoltes.",
         body=(
             (

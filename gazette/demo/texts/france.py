@@ -6,7 +6,9 @@ from .schema import (
     Article,
     Illustration,
     Intertitle,
+    Kind,
     Label,
+    Note,
     Quote,
     Related,
     days_ago,
@@ -28,7 +30,17 @@ ARTICLES = (
         authors=("karim-bensaid", "thomas-le-bihan"),
         tags=("Santé", "Collectivités locales"),
         published=days_ago(4, "06:30"),
-        updated=timedelta(hours=6),
+        notes=(
+            Note(
+                Kind.UPDATE,
+                after=timedelta(hours=6),
+                text=(
+                    "Après la publication de cette enquête, l'agence régionale de santé a annoncé "
+                    "l'ouverture d'un centre de santé à Sorlières au printemps, avec deux médecins "
+                    "salariés."
+                ),
+            ),
+        ),
         body=(
             (
                 "À Sorlières, la salle d'attente du cabinet médical est fermée depuis dix-huit "

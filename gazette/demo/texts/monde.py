@@ -7,7 +7,9 @@ from .schema import (
     Embed,
     Illustration,
     Intertitle,
+    Kind,
     Label,
+    Note,
     Quote,
     Related,
     days_ago,
@@ -29,7 +31,16 @@ ARTICLES = (
         authors=("paul-aubertin",),
         tags=("Climat", "Commerce", "Emploi"),
         published=hours_ago(5),
-        updated=timedelta(hours=2),
+        notes=(
+            Note(
+                Kind.CORRECTION,
+                after=timedelta(hours=2),
+                text=(
+                    "Nous avions écrit que Skarvøy comptait 1 900 habitants : le village en "
+                    "compte 900."
+                ),
+            ),
+        ),
         caption=(
             "La « route du Nord » raccourcit de près de deux semaines le trajet entre l'Asie et "
             "l'Europe du Nord."
@@ -280,7 +291,16 @@ ARTICLES = (
         authors=("paul-aubertin", "claire-morvan"),
         tags=("Climat", "Diplomatie", "Énergie"),
         published=days_ago(13, "21:45"),
-        updated=timedelta(hours=11),
+        notes=(
+            Note(
+                Kind.UPDATE,
+                after=timedelta(hours=11),
+                text=(
+                    "Au lendemain de la clôture, deux pays ont annoncé qu'ils contribueraient au "
+                    "fonds d'adaptation, sans en préciser le montant."
+                ),
+            ),
+        ),
         body=(
             (
                 "Après trois jours de discussions souvent tendues, les délégations de plus de "

@@ -11,9 +11,11 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
+from gazette.news.corrections import ArticleNote
 from gazette.news.models import ArticlePage
 
 Label = ArticlePage.Label
+Kind = ArticleNote.Kind
 Moment = Callable[[datetime], datetime]
 
 
@@ -89,6 +91,15 @@ Block = str | Intertitle | Quote | Illustration | Embed | Related  # a bare stri
 
 
 @dataclass(frozen=True)
+class Note:
+    """A rectificatif or an update, published `after` the article."""
+
+    kind: Kind
+    after: timedelta
+    text: str
+
+
+@dataclass(frozen=True)
 class Section:
     slug: str
     title: str
@@ -119,7 +130,7 @@ class Article:
     tags: tuple[str, ...]
     published: Moment
     body: tuple[Block, ...]
-    updated: timedelta | None = None  # after publication; readers see « Mis à jour »
+    notes: tuple[Note, ...] = ()  # readers see them, and « Mis à jour le » the latest
     comments_open: bool = True
     caption: str = ""
     motif: str = ""  # default: one of the section's, chosen by the slug

@@ -6,7 +6,9 @@ from .schema import (
     Article,
     Illustration,
     Intertitle,
+    Kind,
     Label,
+    Note,
     Quote,
     Related,
     days_ago,
@@ -76,7 +78,16 @@ ARTICLES = (
         authors=("thomas-le-bihan", "karim-bensaid"),
         tags=("Biodiversité", "Santé", "Agriculture"),
         published=days_ago(8, "06:45"),
-        updated=timedelta(days=2),
+        notes=(
+            Note(
+                Kind.CORRECTION,
+                after=timedelta(days=2),
+                text=(
+                    "L'étude a été menée par une équipe de l'université de Valmoreau, et non par "
+                    "un laboratoire public, comme l'indiquait une première version de cet article."
+                ),
+            ),
+        ),
         body=(
             (
                 "Une carotte de sédiments d'un mètre de long, prélevée au fond de l'étang de la "

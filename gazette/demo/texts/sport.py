@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from .schema import Article, Illustration, Intertitle, Label, Quote, Related, days_ago
+from .schema import Article, Illustration, Intertitle, Kind, Label, Note, Quote, Related, days_ago
 
 ARTICLES = (
     Article(
@@ -306,7 +306,16 @@ ARTICLES = (
         authors=("ines-garnier", "karim-bensaid"),
         tags=("Transports", "Collectivités locales", "Santé"),
         published=days_ago(1, "16:00"),
-        updated=timedelta(hours=3),
+        notes=(
+            Note(
+                Kind.UPDATE,
+                after=timedelta(hours=3),
+                text=(
+                    "La préfecture a avancé la réouverture des quais à 13 heures ; le reste du "
+                    "parcours demeure fermé jusqu'à 15 heures."
+                ),
+            ),
+        ),
         body=(
             (
                 "Plus de quatre mille coureurs sont attendus pour la onzième édition du marathon "

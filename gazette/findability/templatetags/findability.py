@@ -6,6 +6,7 @@ gazette.news never imports this app: the arrow stays findability → news.
 
 from django import template
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from gazette.core.models import SiteSettings
@@ -70,7 +71,7 @@ def article_metadata(context, article):
 
 
 @register.inclusion_tag("findability/tags/feed_links.html", takes_context=True)
-def feed_links(context, section=None, author=None, tag=None):
+def feed_links(context, section=None, author=None, tag=None, corrections=False):
     """`<link rel="alternate">` for the feeds of what the page shows, then the site's: feed
     readers and browser extensions offer the first one."""
     request = context.get("request")
@@ -85,6 +86,8 @@ def feed_links(context, section=None, author=None, tag=None):
         feeds.append((f"{site_name} – {author.name}", "author", [author.slug]))
     elif tag is not None:
         feeds.append((f"{site_name} – {tag.name}", "tag", [tag.slug]))
+    elif corrections:
+        feeds.append((f"{site_name} – {_('Corrections')}", "corrections", []))
     feeds.append((site_name, "site", []))
     root = root_url(request)
     return {

@@ -1,8 +1,14 @@
-"""Newsroom navigation for templates: `{% load news %}`."""
+"""Newsroom navigation and an article's notes for templates: `{% load news %}`."""
 
 from django import template
+from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, npgettext
 from wagtail.models import Page, Site
 
+from gazette.core.templatetags.core import published_time
+from gazette.news.corrections import ArticleNote, NoteSettings
 from gazette.news.models import SectionPage
 
 register = template.Library()
@@ -40,3 +46,59 @@ def _current(page: Page | None, section: SectionPage) -> str:
     if page.pk == section.pk:
         return "page"
     return "true" if page.path.startswith(section.path) else ""
+
+
+BOX_IDS = {ArticleNote.Kind.CORRECTION: "rectificatifs", ArticleNote.Kind.UPDATE: "mises-a-jour"}
+
+
+@register.inclusion_tag("news/tags/article_notes.html", takes_context=True)
+def article_notes(context, article, place: str):
+    """The boxes of `article`'s notes for one `place` of the page, "top" (under the standfirst:
+    corrections, and updates if the newsroom wants them there) or "bottom" (updates, if it
+    does not). Each box is a region named by its heading, and needs no script."""
+    request = context.get("request")
+    updates_on_top = (
+        request is None
+        or NoteSettings.for_request(request).updates_position == NoteSettings.Position.TOP
+    )
+    kinds = {
+        "top": [ArticleNote.Kind.CORRECTION]
+        + ([ArticleNote.Kind.UPDATE] if updates_on_top else []),
+        "bottom": [] if updates_on_top else [ArticleNote.Kind.UPDATE],
+    }[place]
+    boxes = []
+    for kind in kinds:
+        notes = [note for note in article.public_notes if note.kind == kind]
+        if notes:
+            boxes.append(
+                {
+                    "id": BOX_IDS[kind],
+                    "title": _box_title(kind, len(notes)),
+                    "notes": notes,
+                    "list_url": (
+                        reverse("findability:corrections")
+                        if kind == ArticleNote.Kind.CORRECTION
+                        else ""
+                    ),
+                }
+            )
+    return {"boxes": boxes}
+
+
+def _box_title(kind: str, count: int) -> str:
+    if kind == ArticleNote.Kind.CORRECTION:
+        return npgettext("article notes", "Correction", "Corrections", count)
+    return npgettext("article notes", "Update", "Updates", count)
+
+
+@register.simple_tag
+def note_heading(note: ArticleNote, list_url: str = ""):
+    """« Rectificatif, le 3 décembre 2026 à 9 h 12 : », the kind linking to `list_url` (the
+    page of all corrections) when given."""
+    kind = note.get_kind_display()
+    if list_url:
+        kind = format_html('<a href="{}">{}</a>', list_url, kind)
+    values = {"kind": kind, "date": published_time(note.first_published_at)}
+    return mark_safe(  # noqa: S308 - our catalogue's text, the values escaped
+        gettext("%(kind)s, %(date)s:") % {k: conditional_escape(v) for k, v in values.items()}
+    )

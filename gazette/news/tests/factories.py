@@ -12,6 +12,7 @@ from PIL import Image as PillowImage
 from wagtail.models import Page
 
 from gazette.core.models import CreditedImage
+from gazette.news.corrections import ArticleNote
 from gazette.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
 from gazette.news.site_root import make_site_root
 
@@ -94,6 +95,24 @@ def make_article(
     )
     article.tags.add(*tags)
     return _publish(section, article, live=live)
+
+
+def make_note(
+    article: ArticlePage,
+    text: str = "Une version précédente de cet article se trompait de date.",
+    *,
+    kind: str = ArticleNote.Kind.CORRECTION,
+    live: bool = True,
+    user=None,
+) -> ArticleNote:
+    """A note saved as a draft, then published through a revision, as by an éditeur."""
+    note = ArticleNote(article=article, kind=kind, text=text, live=False)
+    note.save()
+    revision = note.save_revision(user=user)
+    if live:
+        revision.publish(user=user)
+        note.refresh_from_db()
+    return note
 
 
 def fr(msgid: str) -> str:

@@ -30,6 +30,7 @@ NOUNS = (
     ("sections", "rubrique", "rubriques"),
     ("pages", "page", "pages"),
     ("authors", "auteur", "auteurs"),
+    ("notes", "rectificatif ou mise à jour", "rectificatifs et mises à jour"),
     ("images", "image", "images"),
     ("comments", "commentaire", "commentaires"),
     ("accounts", "compte", "comptes"),
@@ -105,6 +106,7 @@ class Command(BaseCommand):
                         now=now,
                         created=created,
                     )
+                    loader.ensure_notes(spec, article=articles[spec.slug], now=now, created=created)
                 loader.ensure_front_page(home=home, articles=articles)
                 loader.ensure_site_settings(pages=pages)
                 accounts, created["accounts"] = ensure_accounts(path=path)
