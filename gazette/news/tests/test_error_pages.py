@@ -37,7 +37,9 @@ def test_404_renders_when_no_site_answers_the_request(client):
 def test_404_renders_without_a_request_or_settings():
     html = render_to_string("404.html")
     assert f"<h1>{fr('Page not found')}</h1>" in html
-    assert 'class="follow"' not in html and "<nav" not in html
+    assert 'class="follow"' not in html  # no site settings: no networks, no footer links
+    footer_links = html.split('class="footer-links">', 1)[1].split("</ul>", 1)[0]
+    assert footer_links.count("<li>") == 1 and 'href="/rectificatifs/"' in footer_links
 
 
 @pytest.mark.django_db
