@@ -18,7 +18,7 @@ def _own_redis_database() -> None:
     """With pytest-xdist, worker N uses Redis database (REDIS_URL's number − N), so that one
     worker's `cache.clear()` and purges (their channel carries the number) never reach
     another's; pytest-django already gives each worker its own test database. Runs when
-    this file is imported, before the settings read REDIS_URL."""
+    this file is imported, before any test touches the cache."""
     worker, url = os.environ.get("PYTEST_XDIST_WORKER", ""), os.environ.get("REDIS_URL", "")
     if not (worker.startswith("gw") and url):
         return
@@ -26,7 +26,19 @@ def _own_redis_database() -> None:
     number = int(parts.path.strip("/") or 0) - int(worker[2:])
     if number < 0:
         raise pytest.UsageError(f"REDIS_URL={url}: too few Redis databases below it for {worker}")
-    os.environ["REDIS_URL"] = parts._replace(path=f"/{number}").geturl()
+    own = os.environ["REDIS_URL"] = parts._replace(path=f"/{number}").geturl()
+    # pytest-django has already read the settings (it sets Django up before any conftest is
+    # imported), so the environment alone came too late: without this, every worker shared
+    # the first one's database and read the others' cached sites and pages.
+    from django.conf import settings
+    from django.core.cache import caches
+
+    settings.REDIS_URL = own
+    for alias, options in settings.CACHES.items():
+        if options.get("LOCATION") == url:
+            options["LOCATION"] = own
+            caches[alias].close()
+            del caches[alias]
 
 
 _own_redis_database()
@@ -139,7 +151,9 @@ def pytest_runtest_teardown(item, nextitem):
     tests last, but pytest-xdist hands each worker whole files, so another file's tests may
     follow on the same worker, and they expect the roots and groups."""
     yield
-    if item.stash.get(FLUSHED, False):
+    # After the worker's last test the test database is gone (nextitem is None: the session's
+    # fixtures were torn down with it) and the settings name the real one again.
+    if item.stash.get(FLUSHED, False) and nextitem is not None:
         from pytest_django.plugin import blocking_manager_key
 
         from gazette.news.tests.factories import ensure_initial_data

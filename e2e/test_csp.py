@@ -1,5 +1,5 @@
 """Content-Security-Policy in Chromium: an admin moved to another path (`GAZETTE_ADMIN_PATH`)
-works under its own policy, date choosers included, and Chromium reports no violation (the
+works under its own policy, the schedule dialog included, and Chromium reports no violation (the
 public pages under theirs: e2e/test_reading.py)."""
 
 import pytest
@@ -54,13 +54,12 @@ def test_a_moved_admin_works_under_its_own_policy(live_server, admin_path, artic
     response = page.goto(f"{admin}pages/{article.pk}/edit/")
     policy = response.headers["content-security-policy"]
     assert "script-src 'self' 'unsafe-inline'" in policy and "object-src 'none'" in policy
-    page.get_by_role("tab", name="Paramètres").click()
-    updated = page.locator("#id_updated_at")  # « Mis à jour le », a date and time chooser
-    updated.click()
-    picker = page.locator(".xdsoft_datetimepicker:visible")
-    expect(picker).to_have_count(1)
-    picker.locator(".xdsoft_date:not(.xdsoft_disabled)").first.click()
-    expect(updated).not_to_have_value("")
+    page.get_by_role("button", name="Statut").click()  # the schedule dialog and its chooser
+    page.get_by_role("button", name="Programmer").first.click()
+    go_live = page.get_by_role("dialog").get_by_label("Date/heure de publication")
+    go_live.fill("2031-12-24T05:49")
+    expect(go_live).to_have_value("2031-12-24T05:49")
+    page.keyboard.press("Escape")
 
     page.goto(f"{admin}pages/")  # the explorer's date filters
     page.goto(f"{admin}pages/{article.get_parent().pk}/")

@@ -43,6 +43,13 @@ def replica_copy():
     admin_dsn = f"host={db['HOST']} port={db['PORT']} user={db['USER']} dbname=postgres"
     connection.close()  # a template database must have no session
     with psycopg.connect(admin_dsn, autocommit=True) as admin:
+        # Nor one left by this worker's earlier tests (a server thread's, a background
+        # writer's): the test database is this worker's alone, so nothing else is cut off.
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            [db["NAME"]],
+        )
         admin.execute(f'DROP DATABASE IF EXISTS "{copy_name}"')
         admin.execute(f'CREATE DATABASE "{copy_name}" TEMPLATE "{db["NAME"]}"')
     yield f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{copy_name}"

@@ -117,6 +117,7 @@ def policy_in_subprocess(env: dict) -> str:
     return run.stdout
 
 
+@pytest.mark.system
 @pytest.mark.parametrize(
     ("env", "images_from"),
     [
@@ -144,6 +145,8 @@ def test_a_moved_admin_gets_the_admin_policy_and_the_old_path_nothing_of_it(clie
 
 
 def test_the_admin_allows_avatars_only_from_where_wagtail_takes_them(client, settings):
-    assert "www.gravatar.com" in client.get("/admin/login/")["Content-Security-Policy"]
-    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
+    """Gazette draws initials (no Gravatar: readers' and editors' e-mails stay here); an
+    operator who turns a provider back on gets that host, and only that one, allowed."""
     assert "gravatar" not in client.get("/admin/login/")["Content-Security-Policy"]
+    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = "//www.gravatar.com/avatar"
+    assert "www.gravatar.com" in client.get("/admin/login/")["Content-Security-Policy"]

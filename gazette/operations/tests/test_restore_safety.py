@@ -215,6 +215,7 @@ def test_file_whose_bytes_disagree_is_refused_and_its_copy_removed(instance, dry
     assert_refused(instance, archive, "media/photo.jpg est corrompu", dry_run=dry_run)
 
 
+@pytest.mark.system
 def test_command_exits_non_zero_and_says_why(instance):
     length = (os.pathconf(instance, "PC_PATH_MAX") - len(str(instance)) - 1) // 17
     archive = craft(instance / "archives" / "chaine.tar", symlink_chain(length))
