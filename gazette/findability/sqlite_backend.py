@@ -113,7 +113,8 @@ class FrenchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
 class FrenchSQLiteSearchResults(SQLiteSearchResults):
     def _do_count(self):
         compiler = self.query_compiler
-        if not compiler._ranks():
+        # The admin's « as you type » search brings Wagtail's autocomplete compiler: its count.
+        if not isinstance(compiler, FrenchSQLiteSearchQueryCompiler) or not compiler._ranks():
             return super()._do_count()
         total = compiler.count(compiler.get_config(self.backend))
         stop = total if self.stop is None else min(total, self.stop)
