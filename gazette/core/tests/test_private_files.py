@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 from gazette.core.private_files import private_sqlite_database
@@ -31,6 +32,7 @@ def start(var: Path) -> None:
     )
 
 
+@pytest.mark.system
 def test_a_new_site_creates_its_files_for_its_account_only(tmp_path):
     var = tmp_path / "var"
     start(var)
@@ -39,6 +41,7 @@ def test_a_new_site_creates_its_files_for_its_account_only(tmp_path):
     assert mode(var / "gazette.sqlite3") == 0o600
 
 
+@pytest.mark.system
 def test_files_of_an_earlier_release_are_narrowed(tmp_path):
     var = tmp_path / "var"
     var.mkdir(mode=0o755)
