@@ -81,6 +81,8 @@ def find_notes(body: str, *, published: datetime | None = None) -> tuple[list[Fo
         if not found.unreadable_date:
             kept.append(body[position : match.start()])
             position = match.end()
+    if not position:  # nothing taken out: the body as it came, byte for byte
+        return notes, body
     kept.append(body[position:])
     cleaned = re.sub(r"\n{3,}", "\n\n", "".join(kept)).strip()
     return notes, cleaned

@@ -59,6 +59,11 @@ def test_prose_that_starts_with_the_word_stays(paragraph):
     assert find_notes(html, published=PUBLISHED) == ([], html)
 
 
+def test_a_body_without_notes_comes_back_untouched():
+    html = "\n<pre>un\n\n\n\ndeux</pre>\n\n\n<p>Fin.</p>\n"
+    assert find_notes(html, published=PUBLISHED) == ([], html)
+
+
 def test_block_editor_comments_go_with_their_paragraph():
     html = (
         "<!-- wp:paragraph --><p>Texte.</p><!-- /wp:paragraph -->\n\n"
