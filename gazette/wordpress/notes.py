@@ -10,10 +10,11 @@ Decisions, as the note model reads them:
   rédacteur's proposal is, published by an éditeur once the article is, since only a published
   article carries published notes. Nothing of them is public.
 - A paragraph whose date cannot be (« 31 février ») stays in the text and is reported.
-- Run again, the import matches notes by kind and text, then pairs the others in order with
-  the notes it made and nobody changed since (no revision): a note changed in WordPress is
-  updated in place. A note of the article no longer in the post stays: a correction never
-  vanishes quietly; the report names it.
+- Run again, the import matches the article's notes by kind and text, then pairs the others
+  in order: a note changed in WordPress is updated in place, without dating an amendment (the
+  import mirrors WordPress, which dates none). A note changed in Gazette since (it has a
+  revision) is the newsroom's: left as it is, the difference reported. A note no longer in
+  the post stays, reported: a correction never vanishes quietly.
 """
 
 from django.utils import timezone
