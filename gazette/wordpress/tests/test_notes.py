@@ -188,3 +188,20 @@ def test_a_note_changed_in_gazette_since_is_left_alone_and_reported(imported, tm
         "la note qu'elle remplacerait a été modifiée dans Gazette"
         in (tmp_path / "2.txt").read_text()
     )
+
+
+def test_a_note_gone_from_wordpress_stays_and_is_reported(imported, tmp_path):
+    changed = tmp_path / "changed.xml"
+    changed.write_text(
+        NOTES.read_text().replace(
+            "\nRectificatif : la médiathèque rouvrira le 2 avril, et non le 2 mai comme nous "
+            "l'indiquions.\n",
+            "",
+        )
+    )
+    run_import(changed, report=tmp_path / "2.txt")
+    assert article_for(402).notes.get().live
+    assert (
+        "ligne 61, post 402 « La médiathèque de Mens ferme pour un mois » : 1 note(s) "
+        "absente(s) du texte WordPress, gardée(s)"
+    ) in (tmp_path / "2.txt").read_text().splitlines()
