@@ -56,6 +56,9 @@ class FoundNote:
     kind: str  # ArticleNote.Kind
     text: str  # plain text, as notes are
     published_at: datetime | None  # None when the paragraph gave no date it could be read from
+    # The date as written when it cannot be (« 31 février 2026 », « 25 h »): no note then, the
+    # paragraph stays in the body, and this says why to whoever reports on it.
+    unreadable_date: str = ""
 
 
 def find_notes(body: str, *, published: datetime | None = None) -> tuple[list[FoundNote], str]:
@@ -65,16 +68,24 @@ def find_notes(body: str, *, published: datetime | None = None) -> tuple[list[Fo
     paragraphs. `published` (the article's publication) completes a date without a year or a
     time without a date; a date without a time reads as noon, Paris time, or the publication
     if that is later: a note never predates its article. A date that cannot be (31 février)
-    leaves the note undated rather than dropped."""
+    makes no note: a wrong date is worse than the paragraph left in the text. Its paragraph
+    stays in the body and comes back in the list with `unreadable_date` set, for a report."""
+    lowered = body.lower()  # most posts have none of the words: a tenth of reading them all
+    if not any(word in lowered for word in ("rectificatif", "correction", "mise")):
+        return [], body
     pattern = PARAGRAPH if re.search(r"<p\b", body, re.IGNORECASE) else BARE_PARAGRAPH
     notes, kept, position = [], [], 0
     for match in pattern.finditer(body):
         inner = match.group("inner") if pattern is PARAGRAPH else match.group()
         found = _note(_plain(inner), published)
-        if found is not None:
-            notes.append(found)
+        if found is None:
+            continue
+        notes.append(found)
+        if not found.unreadable_date:
             kept.append(body[position : match.start()])
             position = match.end()
+    if not position:  # nothing taken out: the body as it came, byte for byte
+        return notes, body
     kept.append(body[position:])
     cleaned = re.sub(r"\n{3,}", "\n\n", "".join(kept)).strip()
     return notes, cleaned
@@ -91,10 +102,13 @@ def _note(text: str, published: datetime | None) -> FoundNote | None:
     word = re.sub(r"\s+", " ", match["word"].lower())
     kind = KINDS.get(word, ArticleNote.Kind.UPDATE)
     try:
-        when = _moment(match, published)
+        when, unreadable = _moment(match, published), ""
     except ValueError:
-        when = None
-    return FoundNote(kind=kind, text=match["text"].strip(), published_at=when)
+        written = text[match.end("word") : match.start("text")].strip(" ,():.–—-")
+        when, unreadable = None, re.sub(r"^(?:le|du|en\s+date\s+du)\s+", "", written, flags=re.I)
+    return FoundNote(
+        kind=kind, text=match["text"].strip(), published_at=when, unreadable_date=unreadable
+    )
 
 
 def _moment(match: re.Match, published: datetime | None) -> datetime | None:

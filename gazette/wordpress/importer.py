@@ -13,8 +13,9 @@ Decisions a newsroom should know (also in the README):
 - publish → live; future → scheduled at its date; draft, pending, private and password-protected
   → draft, never public (private posts were for logged-in editors only, and Gazette caches
   pages publicly); each non-public one is listed in the report.
-- `updated_at` (« Mis à jour le ») stays empty: WordPress changes its modified date on trivial
-  edits, and readers would see every old article as updated.
+- `updated_at` (« Mis à jour le ») follows the notes found in the text (« Rectificatif : … »,
+  « Mise à jour le … », `notes.py`), never WordPress's modified date, which changes on trivial
+  edits: readers would see every old article as updated.
 - comments keep their status, thread, name, e-mail (never shown) and website; IP addresses are
   kept only when younger than the retention period, as the daily erasure would drop them.
   Importing sends no e-mail and runs no anti-spam rule: comments are created in bulk, without
@@ -54,6 +55,7 @@ LABELS = {
     Kind.POST: "articles",
     Kind.PAGE: "pages",
     Kind.COMMENT: "commentaires",
+    "note": "notes",
     "redirect": "redirections",
     "user": "comptes",
 }

@@ -40,6 +40,7 @@ class Report:
     updated: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
+    notes: Counter = field(default_factory=Counter)  # recognised in the posts, by kind
 
     def warn(self, where: str, message: str) -> None:
         self.warnings.append(f"{where} : {message}")

@@ -20,6 +20,7 @@ from .content import ARTICLE_BLOCKS, convert, plain_text
 from .items import clean_slug, clean_title, where
 from .ledger import ImportRun, Kind, checksum, reconcile
 from .models import WordPressItem
+from .notes import create_notes, split_notes, update_notes
 from .tasks import index_articles
 from .taxonomy import author_for, fallback_section, tag_for
 from .wxr import Item
@@ -30,19 +31,21 @@ STANDFIRST_WORDS, STANDFIRST_MAX = 55, 600
 def article_fields(run: ImportRun, item: Item, where: str) -> tuple[dict, list[str]]:
     """What the import writes for a post, as plain values: its checksum says whether a
     second run has anything to change."""
+    content, notes, note_warnings = split_notes(run, item)
     converted = convert(
-        item.content,
+        content,
         find_image=partial(find_image, run),
         allowed=ARTICLE_BLOCKS,
         seed=f"{run.source}/{item.wp_id}",
     )
+    converted.warnings += note_warnings
     title = clean_title(item.title)
     if not title:
         converted.warnings.append("titre vide, remplacé par « (sans titre) »")
         title = "(sans titre)"
-    standfirst = plain_text(item.excerpt) or Truncator(
-        " ".join(plain_text(item.content).split())
-    ).words(STANDFIRST_WORDS)
+    standfirst = plain_text(item.excerpt) or Truncator(" ".join(plain_text(content).split())).words(
+        STANDFIRST_WORDS
+    )
     if len(standfirst) > STANDFIRST_MAX:
         standfirst = Truncator(standfirst).chars(STANDFIRST_MAX)
     if not converted.blocks:
@@ -81,6 +84,8 @@ def article_fields(run: ImportRun, item: Item, where: str) -> tuple[dict, list[s
         "tags": tag_ids,
         "comments": [c.__dict__ for c in item.comments],
     }
+    if notes:  # absent otherwise: a post without notes keeps the checksum of earlier runs
+        fields["notes"] = notes
     return fields, converted.warnings
 
 
@@ -166,6 +171,7 @@ def _create_articles(run: ImportRun, new: dict, fresh: list) -> None:
             article.save_revision(approved_go_live_at=fields["date"], clean=False)
     ArticleAuthor.objects.bulk_create(bylines)
     ArticleTag.objects.bulk_create(tagged)
+    create_notes(run, [(article, fields.get("notes", [])) for _, article, fields, _ in fresh])
     import_comments(run, [(item, article.pk) for item, article, _, _ in fresh])
     run.report.created["redirect"] += redirects.add(
         [
@@ -203,6 +209,7 @@ def _update_article(run: ImportRun, pk: int, *, item: Item, fields: dict) -> Non
     )
     if fields["status"] == "future":
         article.save_revision(approved_go_live_at=fields["date"], clean=False)
+    update_notes(run, article, fields.get("notes", []), where(item))
     import_comments(run, [(item, article.pk)])
     run.report.created["redirect"] += redirects.add(
         [

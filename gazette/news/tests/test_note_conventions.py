@@ -32,7 +32,6 @@ def paris(*args) -> dt.datetime:
         ("Mise à jour 8h : le lendemain.", UPDATE, "le lendemain.", paris(2026, 12, 4, 8, 0)),
         ("Rectificatif du 1er janvier : an neuf.", CORRECTION, "an neuf.", paris(2027, 1, 1, 12)),
         ("Correction du 2 décembre 2026 : avant.", CORRECTION, "avant.", PUBLISHED),
-        ("Correction du 31 février 2026 : impossible.", CORRECTION, "impossible.", None),
         ("Mise à jour&nbsp;: entités.", UPDATE, "entités.", None),
     ],
 )  # fmt: skip
@@ -60,6 +59,11 @@ def test_prose_that_starts_with_the_word_stays(paragraph):
     assert find_notes(html, published=PUBLISHED) == ([], html)
 
 
+def test_a_body_without_notes_comes_back_untouched():
+    html = "\n<pre>un\n\n\n\ndeux</pre>\n\n\n<p>Fin.</p>\n"
+    assert find_notes(html, published=PUBLISHED) == ([], html)
+
+
 def test_block_editor_comments_go_with_their_paragraph():
     html = (
         "<!-- wp:paragraph --><p>Texte.</p><!-- /wp:paragraph -->\n\n"
@@ -76,6 +80,21 @@ def test_classic_editor_paragraphs_are_read_between_blank_lines():
     notes, body = find_notes(html)
     assert [(n.kind, n.text) for n in notes] == [(CORRECTION, "une ligne puis la suite.")]
     assert body == "Premier paragraphe.\n\nFin."
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "written"),
+    [
+        ("Correction du 31 février 2026 : impossible.", "31 février 2026"),
+        ("<b>Mise à jour le 12/13/2026 à 9 h :</b> treizième mois.", "12/13/2026 à 9 h"),
+        ("Mise à jour 25 h 10 : trop tard.", "25 h 10"),
+    ],
+)
+def test_a_date_that_cannot_be_leaves_the_paragraph_in_the_body(paragraph, written):
+    html = f"<p>Premier.</p>\n<p>{paragraph}</p>"
+    [note], body = find_notes(html, published=PUBLISHED)
+    assert (note.unreadable_date, note.published_at) == (written, None)
+    assert body == html
 
 
 def test_several_notes_in_order_and_without_a_publication_date():

@@ -129,6 +129,13 @@ class Command(BaseCommand):
             skipped = result.skipped[kind]
             if created or updated or skipped:
                 self.stdout.write(f"{label:14} {created:>8} {updated:>11} {skipped:>10}")
+        notes = result.notes.total()
+        found = (
+            "rectificatifs et mises à jour reconnus"
+            if notes > 1
+            else "rectificatif ou mise à jour reconnu"
+        )
+        self.stdout.write(f"{notes} {found} dans le texte des articles")
         self.stdout.write(f"{len(result.warnings)} avertissement(s), détaillés dans {report_path}")
         verb = "vérifié (aucune écriture, --dry-run)" if dry_run else "terminé"
         self.stdout.write(self.style.SUCCESS(f"Import {verb}."))
