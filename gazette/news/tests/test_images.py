@@ -5,14 +5,19 @@ photo without alt text."""
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from wagtail.models import Collection
 
 from gazette.core.models import CreditedImage
 from gazette.news.newsroom import EDITOR, MODERATOR, WRITER
 
-from .factories import fr, make_article, make_home, make_image, make_section
+from .factories import fr, jpeg_upload, make_article, make_home, make_image, make_section
 
 pytestmark = pytest.mark.django_db
 REPORT = "core_incomplete_images"
+
+
+def root_collection_id() -> int:
+    return Collection.get_first_root_node().pk
 
 
 @pytest.fixture
@@ -111,3 +116,25 @@ def test_a_page_never_shows_a_photo_without_alt_text(client):
         html = client.get(url).content.decode()
         assert "<img" not in html.split("<main", 1)[1], url
         assert 'alt=""' not in html, url
+
+
+def test_photos_uploaded_several_at_once_wait_for_their_alt_text_and_credit(client, signed_in):
+    """Wagtail's multiple upload keeps a file whose form is incomplete aside, as an upload,
+    until its form is filled in: no image exists without alt text meanwhile."""
+    signed_in(WRITER)
+    response = client.post(
+        reverse("wagtailimages:add_multiple"), {"files[]": jpeg_upload("halle.jpg")}
+    ).json()
+    assert "uploaded_file_id" in response
+    assert not CreditedImage.objects.exists()
+
+    complete = reverse(
+        "wagtailimages:create_multiple_from_uploaded_image", args=[response["uploaded_file_id"]]
+    )
+    prefix = f"uploaded-image-{response['uploaded_file_id']}"
+    fields = {f"{prefix}-title": "La halle", f"{prefix}-collection": root_collection_id()}
+    assert not client.post(complete, fields).json()["success"]
+    fields[f"{prefix}-description"] = "La halle au petit matin"
+    fields[f"{prefix}-credit_unknown"] = "on"
+    assert client.post(complete, fields).json()["success"]
+    assert CreditedImage.objects.get().alt == "La halle au petit matin"

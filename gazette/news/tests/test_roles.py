@@ -1,13 +1,10 @@
 """Each role can do its job in the admin, and no more: Rédacteur, Éditeur and Modérateur
 accounts (never a superuser) through Django's test client, on SQLite and PostgreSQL."""
 
-from io import BytesIO
-
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from PIL import Image as PillowImage
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, GroupCollectionPermission
 
@@ -15,7 +12,7 @@ from gazette.core.models import CreditedImage
 from gazette.news.models import ArticlePage, SectionPage
 from gazette.news.newsroom import EDITOR, MODERATOR, WRITER, ensure_newsroom
 
-from .factories import fr, make_home, make_image, make_section
+from .factories import fr, jpeg_upload, make_home, make_image, make_section
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "mot-de-passe-long-42"
@@ -41,12 +38,6 @@ def signed_in(client, user_in):
     return sign_in
 
 
-def jpeg(name: str = "marche.jpg") -> SimpleUploadedFile:
-    buffer = BytesIO()
-    PillowImage.new("RGB", (64, 48), "darkorange").save(buffer, "JPEG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
-
-
 def is_refused(response) -> bool:
     """Wagtail's admin answers PermissionDenied with its home page and a message."""
     return response.status_code == 302 and response.url == reverse("wagtailadmin_home")
@@ -56,7 +47,7 @@ def upload_in_chooser(client, **fields):
     data = {"title": "Le marché couvert", "collection": Collection.get_first_root_node().pk}
     data.update(fields)
     data = {f"image-chooser-upload-{key}": value for key, value in data.items()}
-    data["image-chooser-upload-file"] = jpeg()
+    data["image-chooser-upload-file"] = jpeg_upload()
     return client.post(reverse("wagtailimages_chooser:create"), data)
 
 
