@@ -6,8 +6,10 @@ readers see each step. Scheduling is walked in test_newsroom_speed.py, the Modé
 (approve, spam, reply) there and in test_comments.py."""
 
 import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from PIL import Image as PillowImage
 from playwright.sync_api import expect
@@ -19,6 +21,14 @@ from gazette.news.tests.factories import make_author, make_home, make_section
 
 PASSWORD = "un-mot-de-passe-assez-long"
 pytestmark = pytest.mark.django_db(transaction=True)
+IMAGES = Path(settings.BASE_DIR, "docs", "images")
+ADMIN_VIEWPORT = {"width": 1200, "height": 760}
+
+
+def screenshot(page, name: str) -> None:
+    """For docs/guide-redaction.md. Deterministic names, the viewport only: the guide shows
+    what a screen shows."""
+    page.screenshot(path=IMAGES / f"{name}.png", animations="disabled", caret="initial")
 
 
 @pytest.fixture
@@ -60,6 +70,7 @@ def upload_lead_image(page, path):
     if not modal.get_by_label("Fichier").input_value():
         modal.get_by_label("Fichier").set_input_files(path)
     modal.get_by_label("Crédit", exact=True).fill("Jeanne Photo")
+    screenshot(page, "redacteur-photo")
     modal.get_by_role("button", name="Transférer").click()
     expect(modal).to_be_hidden()
 
@@ -69,7 +80,7 @@ def test_writer_submits_editor_publishes_readers_see_it(live_server, browser, ne
     photo = tmp_path / "marche.jpg"
     PillowImage.new("RGB", (800, 450), "darkorange").save(photo, "JPEG")
 
-    writer = browser.new_context(locale="fr-FR").new_page()
+    writer = browser.new_context(locale="fr-FR", viewport=ADMIN_VIEWPORT).new_page()
     log_in(writer, live_server.url, "redac")
     writer.goto(f"{live_server.url}/admin/pages/{newsroom.pk}/add_subpage/")
     expect(writer).to_have_url(re.compile(r"/add/news/articlepage/"))  # no rubrique offered

@@ -42,7 +42,15 @@ class CreditedImage(AbstractImage):
     description = models.CharField(
         _("alt text"), max_length=255, blank=True, default="", help_text=ALT_TEXT_HELP
     )
-    credit = models.CharField(_("credit"), max_length=255, blank=True)
+    credit = models.CharField(
+        _("credit"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Who took the photo or owns it: « AFP », « Jeanne Martin / Gazette ». Required, "
+            "unless « Credit unknown » is ticked."
+        ),
+    )
     credit_unknown = models.BooleanField(
         _("credit unknown"),
         default=False,
