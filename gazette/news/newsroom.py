@@ -22,6 +22,7 @@ from wagtail.models import (
 )
 
 from .corrections import ArticleNote
+from .page_types import SITE_SHAPING, add_permission
 
 WRITER, EDITOR, MODERATOR, ADMINISTRATOR = "Rédacteur", "Éditeur", "Modérateur", "Administrateur"
 REVIEW_WORKFLOW = "Relecture"
@@ -65,6 +66,7 @@ COLLECTION_PERMISSIONS = {
 MEDIA_MODELS = ["wagtailimages.image", "wagtaildocs.document"]
 # Wagtail asks no model permission to add a page of a given type: we do, for the pages that
 # shape the site (gazette/news/page_types.py), so a Rédacteur writes articles, not rubriques.
+SITE_SHAPING_PERMISSIONS = [add_permission(page_class) for page_class in SITE_SHAPING]
 # Notes (rectificatifs, updates): a Rédacteur proposes, an Éditeur publishes; the rules for a
 # published note are in gazette/news/corrections.py (`ArticleNotePermissionPolicy`).
 NOTE_WRITING = ["news.add_articlenote", "news.change_articlenote", "news.view_articlenote"]
@@ -79,8 +81,7 @@ MODEL_PERMISSIONS = {
     WRITER: ["wagtailadmin.access_admin", "news.view_author", *NOTE_WRITING],
     EDITOR: [
         "wagtailadmin.access_admin",
-        "news.add_sectionpage",
-        "news.add_simplepage",
+        *SITE_SHAPING_PERMISSIONS,
         "news.add_author",
         "news.change_author",
         "news.view_author",
@@ -89,8 +90,7 @@ MODEL_PERMISSIONS = {
     MODERATOR: ["wagtailadmin.access_admin"],
     ADMINISTRATOR: [
         "wagtailadmin.access_admin",
-        "news.add_sectionpage",
-        "news.add_simplepage",
+        *SITE_SHAPING_PERMISSIONS,
         "news.add_author",
         "news.change_author",
         "news.delete_author",

@@ -1,7 +1,7 @@
 """Which page types a user may create. Wagtail only asks for "add" on the parent page, so a
 Rédacteur who may add articles anywhere could also add rubriques and fixed pages, which shape
 the site's menu and addresses. For those types we also ask Django's model permission
-(`news.add_sectionpage`), which the Éditeur and Administrateur groups hold."""
+(`news.add_sectionpage`), which the Éditeur and Administrateur groups hold (newsroom.py)."""
 
 from django.apps import apps
 
@@ -10,11 +10,12 @@ from .models import SectionPage, SimplePage
 SITE_SHAPING = (SectionPage, SimplePage)
 
 
+def add_permission(page_class) -> str:
+    return f"{page_class._meta.app_label}.add_{page_class._meta.model_name}"
+
+
 def may_create(user, page_class) -> bool:
-    if not issubclass(page_class, SITE_SHAPING):
-        return True
-    meta = page_class._meta
-    return user.has_perm(f"{meta.app_label}.add_{meta.model_name}")
+    return not issubclass(page_class, SITE_SHAPING) or user.has_perm(add_permission(page_class))
 
 
 def may_create_type(user, app_label: str, model_name: str) -> bool:
