@@ -4,7 +4,8 @@ corrections_admin.py, registered from here (Wagtail loads only this module)."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.utils.translation import gettext
+from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.views.pages.create import AddSubpageView, CreateView
@@ -12,6 +13,7 @@ from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, WorkflowState
 
 from . import corrections_admin  # noqa: F401 (registers the notes' snippet and hook)
+from .models import ArticlePage
 from .page_types import may_create, may_create_type
 
 
@@ -86,3 +88,28 @@ def show_requested_changes(request, page):
             "comment": task_state.comment,
         }
     messages.warning(request, text)
+
+
+@hooks.register("before_edit_page")
+def warn_of_photos_without_alt_text(request, page):
+    """Pages do not show a photo without alt text (docs/newsroom-roles.md): say so where the
+    article is edited, rather than let it lose its photo silently."""
+    if request.method != "GET" or page.specific_class is not ArticlePage:
+        return
+    article = page.get_latest_revision_as_object()
+    count = sum(not photo.alt for photo in article.photos())
+    if count:
+        text = ngettext(
+            "%(count)s photo of this article has no alt text: it is not shown. Complete it "
+            "in Reports › Images to complete, or choose another.",
+            "%(count)s photos of this article have no alt text: they are not shown. Complete "
+            "them in Reports › Images to complete, or choose others.",
+            count,
+        ) % {"count": count}
+        messages.warning(
+            request,
+            text,
+            buttons=[
+                messages.button(reverse("core_incomplete_images"), gettext("Images to complete"))
+            ],
+        )

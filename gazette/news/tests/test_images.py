@@ -138,3 +138,23 @@ def test_photos_uploaded_several_at_once_wait_for_their_alt_text_and_credit(clie
     fields[f"{prefix}-credit_unknown"] = "on"
     assert client.post(complete, fields).json()["success"]
     assert CreditedImage.objects.get().alt == "La halle au petit matin"
+
+
+def test_the_edit_page_says_which_photos_are_not_shown(client, signed_in):
+    section = make_section(make_home(), "Monde")
+    image = make_image("Le marché", description="")
+    complete = make_image("La halle")
+    article = make_article(
+        section,
+        lead_image=image,
+        body=[("image", {"image": image, "caption": ""}), ("image", {"image": complete})],
+    )
+    signed_in(WRITER)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    [message] = [str(m) for m in response.context["messages"]]
+    assert message.startswith("2 photos de cet article n’ont pas de texte alternatif")
+
+    image.description = "Les étals"
+    image.save()
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    assert list(response.context["messages"]) == []
