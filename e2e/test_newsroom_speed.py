@@ -7,33 +7,24 @@ The screenshots of docs/guide-redaction.md are taken here (docs/images/, viewpor
 
 import datetime as dt
 import re
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from e2e.test_newsroom import PASSWORD, log_in
+from e2e.test_newsroom import ADMIN_VIEWPORT, PASSWORD, log_in, screenshot
 from gazette.comments.models import Comment
 from gazette.news.models import ArticlePage
 from gazette.news.newsroom import EDITOR, MODERATOR, WRITER
 from gazette.news.tests.factories import make_article, make_author, make_home, make_section
 
 pytestmark = pytest.mark.django_db(transaction=True)
-IMAGES = Path(settings.BASE_DIR, "docs", "images")
-ADMIN_VIEWPORT = {"width": 1200, "height": 760}
 PEOPLE = {
     "claire": (WRITER, "Claire", "Morvan"),
     "paul": (EDITOR, "Paul", "Aubertin"),
     "mona": (MODERATOR, "Mona", "Vidal"),
 }
-
-
-def screenshot(page, name: str) -> None:
-    """Deterministic names, the viewport only: the guide shows what a screen shows."""
-    page.screenshot(path=IMAGES / f"{name}.png", animations="disabled", caret="initial")
 
 
 @pytest.fixture

@@ -265,6 +265,7 @@ if S3_BUCKET:
 WAGTAIL_SITE_NAME = env("GAZETTE_SITE_NAME", "Gazette")
 WAGTAILADMIN_BASE_URL = env("GAZETTE_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "core.CreditedImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "gazette.core.image_forms.CreditedImageForm"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp", "avif": "avif"}
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # The value format of the browser's date and time field (core/templates/wagtailadmin/widgets).

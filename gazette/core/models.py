@@ -11,31 +11,68 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.images.models import AbstractImage, AbstractRendition, ImageQuerySet
 from wagtail.images.models import Image as WagtailImage
 
 from .cached_settings import CachedSiteSettingMixin
 from .social import NETWORK_HELP, NETWORKS
 
+ALT_TEXT_HELP = _(
+    "What the photo shows, for readers who cannot see it (screen readers, images turned off): "
+    "who, what, where, in one sentence. Do not begin with « Photo of », do not repeat the "
+    "caption or the credit."
+)
+
+
+class CreditedImageQuerySet(ImageQuerySet):
+    def incomplete(self):
+        """« Images à compléter »: no alt text, or no credit without « crédit inconnu ». The
+        admin forms refuse both; images that come another way (earlier versions, imports) are
+        kept but listed, and pages do not show one without alt text (docs/newsroom-roles.md)."""
+        return self.filter(models.Q(description="") | models.Q(credit="", credit_unknown=False))
+
 
 class CreditedImage(AbstractImage):
     """Wagtail's image with the credit a newsroom must print beside every photo.
 
-    The alt text is Wagtail's own `description` field, required here: an image without one
-    cannot be published accessibly."""
+    The alt text is Wagtail's own `description` field, relabelled. Both are required by the
+    admin's form (gazette/core/image_forms.py), not by the database: an importer may bring
+    images without them, which then wait in `incomplete()`."""
 
-    credit = models.CharField(_("credit"), max_length=255, blank=True)
+    description = models.CharField(
+        _("alt text"), max_length=255, blank=True, default="", help_text=ALT_TEXT_HELP
+    )
+    credit = models.CharField(
+        _("credit"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Who took the photo or owns it: « AFP », « Jeanne Martin / Gazette ». Required, "
+            "unless « Credit unknown » is ticked."
+        ),
+    )
+    credit_unknown = models.BooleanField(
+        _("credit unknown"),
+        default=False,
+        help_text=_("Tick only when nobody can say who took the photo: the credit stays empty."),
+    )
 
-    admin_form_fields = (*WagtailImage.admin_form_fields, "credit")
+    admin_form_fields = (*WagtailImage.admin_form_fields, "credit", "credit_unknown")
+
+    objects = CreditedImageQuerySet.as_manager()
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
-        permissions = [("choose_creditedimage", "Can choose image")]
 
     @property
     def alt(self) -> str:
         return self.description or ""
+
+    @property
+    def default_alt_text(self) -> str:
+        """Wagtail falls back on the title (« IMG_2041 »), which no reader should hear."""
+        return self.alt
 
 
 class CreditedRendition(AbstractRendition):

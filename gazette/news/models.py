@@ -416,6 +416,11 @@ class ArticlePage(PublicCacheMixin, Page):
         them under this name (`Prefetch("notes", …, to_attr="public_notes")`)."""
         return list(self.notes.public())
 
+    def photos(self) -> list:
+        """The lead image and the body's images, in reading order."""
+        body = [block.value["image"] for block in self.body if block.block_type == "image"]
+        return [image for image in [self.lead_image, *body] if image]
+
     @property
     def was_updated(self) -> bool:
         return bool(

@@ -22,6 +22,7 @@ from wagtail.models import (
 )
 
 from .corrections import ArticleNote
+from .page_types import SITE_SHAPING, add_permission
 
 WRITER, EDITOR, MODERATOR, ADMINISTRATOR = "Rédacteur", "Éditeur", "Modérateur", "Administrateur"
 REVIEW_WORKFLOW = "Relecture"
@@ -54,16 +55,18 @@ PAGE_PERMISSIONS = {
         "delete_page",
     ],
 }
-IMAGE_PERMISSIONS = {
-    WRITER: ["add_creditedimage", "choose_creditedimage"],
-    EDITOR: ["add_creditedimage", "change_creditedimage", "choose_creditedimage"],
-    ADMINISTRATOR: [
-        "add_creditedimage",
-        "change_creditedimage",
-        "choose_creditedimage",
-        "delete_creditedimage",
-    ],
+# Wagtail checks images and documents against its own models' permissions (its policies'
+# `auth_model`, wagtailimages.Image and wagtaildocs.Document, even with our CreditedImage),
+# given per collection. "add" also lets a user edit and delete what they uploaded.
+COLLECTION_PERMISSIONS = {
+    WRITER: ["add", "choose"],
+    EDITOR: ["add", "change", "choose"],
+    ADMINISTRATOR: ["add", "change", "choose", "delete"],
 }
+MEDIA_MODELS = ["wagtailimages.image", "wagtaildocs.document"]
+# Wagtail asks no model permission to add a page of a given type: we do, for the pages that
+# shape the site (gazette/news/page_types.py), so a Rédacteur writes articles, not rubriques.
+SITE_SHAPING_PERMISSIONS = [add_permission(page_class) for page_class in SITE_SHAPING]
 # Notes (rectificatifs, updates): a Rédacteur proposes, an Éditeur publishes; the rules for a
 # published note are in gazette/news/corrections.py (`ArticleNotePermissionPolicy`).
 NOTE_WRITING = ["news.add_articlenote", "news.change_articlenote", "news.view_articlenote"]
@@ -78,6 +81,7 @@ MODEL_PERMISSIONS = {
     WRITER: ["wagtailadmin.access_admin", "news.view_author", *NOTE_WRITING],
     EDITOR: [
         "wagtailadmin.access_admin",
+        *SITE_SHAPING_PERMISSIONS,
         "news.add_author",
         "news.change_author",
         "news.view_author",
@@ -86,6 +90,7 @@ MODEL_PERMISSIONS = {
     MODERATOR: ["wagtailadmin.access_admin"],
     ADMINISTRATOR: [
         "wagtailadmin.access_admin",
+        *SITE_SHAPING_PERMISSIONS,
         "news.add_author",
         "news.change_author",
         "news.delete_author",
@@ -129,18 +134,30 @@ def ensure_newsroom(verbosity: int = 1) -> None:
                 page=root_page,
                 permission=_permission(f"wagtailcore.{codename}"),
             )
-    for name, codenames in IMAGE_PERMISSIONS.items():
-        for codename in codenames:
-            GroupCollectionPermission.objects.get_or_create(
-                group=groups[name],
-                collection=root_collection,
-                permission=_permission(f"core.{codename}"),
-            )
+    _ensure_collection_permissions(groups, root_collection)
     for name, dotted_names in MODEL_PERMISSIONS.items():
         groups[name].permissions.add(*[_permission(d) for d in dotted_names])
     _ensure_review_workflow(root_page, reviewers=[groups[EDITOR], groups[ADMINISTRATOR]])
     # Wagtail's own English groups would confuse a French newsroom; ours replace them.
     Group.objects.filter(name__in=["Moderators", "Editors"], user__isnull=True).delete()
+
+
+def _ensure_collection_permissions(groups: dict[str, Group], root_collection: Collection) -> None:
+    """Images and documents, in every collection (the root's permissions cover its children).
+    The rows on CreditedImage's own permissions, which earlier versions gave and Wagtail never
+    reads, are removed: they only made the group screen say the opposite of the truth."""
+    for name, actions in COLLECTION_PERMISSIONS.items():
+        for dotted_model in MEDIA_MODELS:
+            app_label, model_name = dotted_model.split(".")
+            for action in actions:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=groups[name],
+                    collection=root_collection,
+                    permission=_permission(f"{app_label}.{action}_{model_name}"),
+                )
+    GroupCollectionPermission.objects.filter(
+        group__in=groups.values(), permission__content_type__app_label="core"
+    ).delete()
 
 
 def _name_the_roots(root_page: Page, root_collection: Collection) -> None:

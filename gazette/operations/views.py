@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from gazette.news.newsroom import ADMINISTRATOR
+from gazette.news.newsroom import ADMINISTRATOR, EDITOR
 
 from .jobs import job_states
 from .lockouts import current_lockouts
@@ -25,24 +25,38 @@ def is_administrator(user) -> bool:
     return user.is_superuser or user.groups.filter(name=ADMINISTRATOR).exists()
 
 
-def administrators_only(view):
-    def wrapped(request, *args, **kwargs):
-        if not is_administrator(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+def may_see_jobs(user) -> bool:
+    """The Éditeur answers for scheduled publishing: seeing that the worker runs is part of
+    the job. The page only reads; nothing on it changes anything."""
+    return is_administrator(user) or user.groups.filter(name=EDITOR).exists()
 
 
-@method_decorator(administrators_only, name="dispatch")
-class AdministratorView(WagtailAdminTemplateMixin, TemplateView):
-    """A page of « Paramètres » for the Administrateur group (and superusers)."""
+def allowed_if(test):
+    def decorator(view):
+        def wrapped(request, *args, **kwargs):
+            if not test(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+class SettingsPageView(WagtailAdminTemplateMixin, TemplateView):
+    """A page of « Paramètres »."""
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
 
-class JobsView(AdministratorView):
+@method_decorator(allowed_if(is_administrator), name="dispatch")
+class AdministratorView(SettingsPageView):
+    """For the Administrateur group (and superusers)."""
+
+
+@method_decorator(allowed_if(may_see_jobs), name="dispatch")
+class JobsView(SettingsPageView):
     """The retention jobs an operator must be able to vouch for (IP erasure, audience salts),
     with the other periodic work of the queue."""
 

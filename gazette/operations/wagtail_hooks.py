@@ -8,12 +8,17 @@ from wagtail.models import BaseViewRestriction
 from . import twofactor
 from .avatars import initials_avatar_url
 from .guide import GuideView, guide_image
-from .views import JobsView, LockoutsView, is_administrator
+from .views import JobsView, LockoutsView, is_administrator, may_see_jobs
 
 
 class AdministratorMenuItem(MenuItem):
     def is_shown(self, request):
         return is_administrator(request.user)
+
+
+class JobsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_jobs(request.user)
 
 
 hooks.register("get_avatar_url", initials_avatar_url)
@@ -37,7 +42,7 @@ def register_admin_urls():
 
 @hooks.register("register_settings_menu_item")
 def register_jobs_menu_item():
-    return AdministratorMenuItem(
+    return JobsMenuItem(
         _("Background jobs"), reverse("operations_jobs"), icon_name="time", order=900
     )
 

@@ -154,6 +154,7 @@ def test_every_article_has_a_described_and_credited_image_authors_and_tags(runs)
         assert 1 <= article.bylines.count() <= 2, article
         assert 2 <= article.tags.count() <= 4, article
         assert 4 <= sum(block.block_type == "paragraph" for block in article.body) <= 8
+    assert list(CreditedImage.objects.incomplete()) == []  # portraits too: none hidden
 
 
 @pytest.mark.django_db

@@ -6,6 +6,7 @@ Also `fr()`, the words a French reader sees for an interface msgid.
 from io import BytesIO
 
 from django.core.files.images import ImageFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from django.utils.text import slugify
 from PIL import Image as PillowImage
@@ -116,6 +117,13 @@ def make_note(
         revision.publish(user=user)
         note.refresh_from_db()
     return note
+
+
+def jpeg_upload(name: str = "marche.jpg") -> SimpleUploadedFile:
+    """A photo as a browser sends it in a form."""
+    buffer = BytesIO()
+    PillowImage.new("RGB", (64, 48), "darkorange").save(buffer, "JPEG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
 
 
 def fr(msgid: str) -> str:

@@ -10,7 +10,7 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from gazette.comments.tasks import erase_comment_ips
-from gazette.news.newsroom import EDITOR, ensure_newsroom
+from gazette.news.newsroom import EDITOR, MODERATOR, WRITER, ensure_newsroom
 from gazette.news.tests.factories import fr
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -50,12 +50,15 @@ def test_migrate_starts_the_audience_chain_that_erases_salts(queue):
     }
 
 
-def test_jobs_page_is_for_administrators_only(client):
+@pytest.mark.parametrize(
+    ("group", "allowed"), [(EDITOR, True), (WRITER, False), (MODERATOR, False)]
+)
+def test_jobs_page_is_for_editors_and_administrators_and_only_reads(client, group, allowed):
     ensure_newsroom()
-    editor = get_user_model().objects.create_user("edith")
-    editor.groups.add(*editor.groups.model.objects.filter(name=EDITOR))
-    client.force_login(editor)
-    assert client.get(reverse("operations_jobs")).status_code in {302, 403}
-    assert (
-        reverse("operations_jobs") not in client.get(reverse("wagtailadmin_home")).content.decode()
-    )
+    user = get_user_model().objects.create_user("edith")
+    user.groups.add(*user.groups.model.objects.filter(name=group))
+    client.force_login(user)
+    jobs_url = reverse("operations_jobs")
+    assert (client.get(jobs_url).status_code == 200) is allowed
+    assert (jobs_url in client.get(reverse("wagtailadmin_home")).content.decode()) is allowed
+    assert client.post(jobs_url).status_code == (405 if allowed else 302)  # 302: refused
