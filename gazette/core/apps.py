@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import converters, restrictions, sites
+        from . import checks, converters, restrictions, sites  # noqa: F401 (checks registers)
 
         register_converter(converters.IdConverter, "id")
         restrictions.register_signal_handlers()
