@@ -11,6 +11,7 @@ from gazette.core.sites import sync_default_site
 
 
 class Command(BaseCommand):
+    requires_system_checks = []  # the check would warn of the mismatch this command mends
     help = (
         "Donne au site Wagtail par défaut l'adresse de GAZETTE_BASE_URL (nom d'hôte et port), "
         "d'où sont construits les liens absolus : URL canoniques, flux, JSON-LD."

@@ -1,0 +1,43 @@
+"""`manage.py make_renditions`: every image's renditions at the sizes its uses need, made now
+rather than by the first reader's request (gazette/core/renditions.py).
+
+`make demo` runs it after `load_demo`. Saving an image makes them in the task worker; run this
+after changing a size in gazette/core/renditions.py, for the images already stored. Only
+missing renditions are made: a second run is quick."""
+
+from django.core.management.base import BaseCommand
+from tqdm import tqdm
+
+from gazette.core.models import CreditedImage
+from gazette.core.renditions import filter_specs, make_renditions, sizes_for
+
+
+def missing(image) -> int:
+    made = set(image.renditions.values_list("filter_spec", flat=True))
+    return len(set(filter_specs(*sizes_for(image))) - made)
+
+
+class Command(BaseCommand):
+    help = (
+        "Fait les rendus d'images manquants, aux tailles que montrent les gabarits, pour "
+        "qu'aucun lecteur ne les attende."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="compte les rendus à faire, sans les faire"
+        )
+
+    def handle(self, *, dry_run, verbosity, **options):
+        images = CreditedImage.objects.order_by("pk")
+        count = images.count()
+        made = 0
+        for image in tqdm(
+            images.iterator(), total=count, unit=" images", disable=None if verbosity else True
+        ):
+            made += missing(image) if dry_run else make_renditions(image)
+        if verbosity:
+            verb = "à faire" if dry_run else "faits"
+            self.stdout.write(
+                self.style.SUCCESS(f"Rendus d'images {verb} : {made} (images : {count}).")
+            )
