@@ -61,18 +61,28 @@ def sizes_for(image: CreditedImage) -> list[str]:
     return sorted(names or PHOTO)
 
 
+def missing_specs(image: CreditedImage, specs: list[str]) -> list[str]:
+    """Those of `specs` the image has no rendition of for its current focal point (the
+    renditions prefetched, or one query)."""
+    made = {
+        (rendition.filter_spec, rendition.focal_point_key) for rendition in image.renditions.all()
+    }
+    return [spec for spec in specs if (spec, Filter(spec=spec).get_cache_key(image)) not in made]
+
+
 def make_renditions(image: CreditedImage, *names: str) -> int:
     """Makes the renditions of `names` (by default, of the sizes its uses need) that are
     missing, and returns how many it made. A missing source file is logged: the image is
     broken for readers too, and retrying would not mend it."""
-    specs = filter_specs(*(names or sizes_for(image)))
-    before = image.renditions.count()
+    missing = missing_specs(image, filter_specs(*(names or sizes_for(image))))
+    if not missing:
+        return 0
     try:
-        image.get_renditions(*specs)
+        image.get_renditions(*missing)
     except SourceImageIOError:
         logger.warning("image %s : fichier source introuvable, aucun rendu", image.pk)
         return 0
-    return image.renditions.count() - before
+    return len(missing)
 
 
 @task()

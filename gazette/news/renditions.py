@@ -1,7 +1,6 @@
 """Which sizes of gazette/core/renditions.py the news app shows an image at, and when to make
 them: an article's photo as teasers, on its page and when shared; la une's lead larger; an
-author's photo as a portrait. Publishing an article may make it la une's lead (the newest
-leads when editors chose none), so publishing la une or an article makes its lead's sizes."""
+author's photo as a portrait."""
 
 from django.db.models.signals import post_save
 from wagtail.signals import page_published
@@ -34,11 +33,15 @@ def image_sizes(image) -> list[str]:
 
 
 def _page_published(sender, instance, **kwargs):
-    page = instance.specific if hasattr(instance, "specific") else instance
-    if isinstance(page, ArticlePage) and page.lead_image_id:
-        enqueue_renditions(page.lead_image_id)
-    if isinstance(page, ArticlePage | HomePage):
-        for image_id in _lead_image_ids():
+    """An article's photo when it is published (the newest article leads la une when editors
+    chose no lead: the finder then asks for the lead sizes too), la une's chosen lead when la
+    une is."""
+    if isinstance(instance, ArticlePage) and instance.lead_image_id:
+        enqueue_renditions(instance.lead_image_id)
+    elif isinstance(instance, HomePage) and instance.lead_story_id:
+        lead = ArticlePage.objects.filter(pk=instance.lead_story_id)
+        image_id = lead.values_list("lead_image", flat=True).first()
+        if image_id:
             enqueue_renditions(image_id)
 
 

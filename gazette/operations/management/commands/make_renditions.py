@@ -9,12 +9,13 @@ from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from gazette.core.models import CreditedImage
-from gazette.core.renditions import filter_specs, make_renditions, sizes_for
+from gazette.core.renditions import filter_specs, make_renditions, missing_specs, sizes_for
+
+CHUNK = 200  # images read at once, each with its renditions (one query for the chunk)
 
 
 def missing(image) -> int:
-    made = set(image.renditions.values_list("filter_spec", flat=True))
-    return len(set(filter_specs(*sizes_for(image))) - made)
+    return len(missing_specs(image, filter_specs(*sizes_for(image))))
 
 
 class Command(BaseCommand):
@@ -29,11 +30,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *, dry_run, verbosity, **options):
-        images = CreditedImage.objects.order_by("pk")
+        images = CreditedImage.objects.order_by("pk").prefetch_related("renditions")
         count = images.count()
         made = 0
         for image in tqdm(
-            images.iterator(), total=count, unit=" images", disable=None if verbosity else True
+            images.iterator(chunk_size=CHUNK),
+            total=count,
+            unit=" images",
+            disable=None if verbosity else True,
         ):
             made += missing(image) if dry_run else make_renditions(image)
         if verbosity:
