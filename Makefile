@@ -46,14 +46,13 @@ GRANIAN = $(VENV)/bin/granian --interface wsgi gazette.wsgi:application --host $
 
 demo serve: export GAZETTE_BASE_URL := $(GAZETTE_BASE_URL)
 
-# The production server, as make serve: no development server and its warning. Images are made
-# at every size before serving: no reader waits for them. granian says only what goes wrong.
+# The production server, as make serve: no development server and its warning; it says only
+# what goes wrong. load_demo makes the images at every size first: no reader waits for them.
 demo: $(VENV)/.installed
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) collectstatic --no-input -v0
 	$(MANAGE) sync_site
 	$(MANAGE) load_demo
-	$(MANAGE) make_renditions
 	@echo "Gazette : $(GAZETTE_BASE_URL)/  (Ctrl-C pour arrêter)"
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(MANAGE) db_worker --interval 5 -v0 & \

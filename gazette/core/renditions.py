@@ -7,10 +7,10 @@ same list: a size added to a template is made in advance with no second list to 
 Renditions were made on first view: after `make demo`, la une took 43 s to answer (each
 teaser in AVIF, WebP and JPEG at two widths, AVIF about a second each) and every section, tag
 page and feed seconds more. They are now made when an image is saved, in the task worker,
-and by `manage.py make_renditions` (`make demo` runs it after loading the demo). Which sizes
-an image needs depends on where it is used, which only the apps using it know: they register
-a `finder` (the news app: lead images, portraits; this app: the site logo). An image no finder
-knows (just uploaded, or in an article's body) gets the sizes of an article's photo.
+and by `manage.py make_renditions` (`load_demo` runs it once the demo is committed). Which
+sizes an image needs depends on where it is used, which only the apps using it know: they
+register a `finder` (the news app: lead images, portraits; this app: the site logo). An image
+no finder knows (just uploaded, or in an article's body) gets the sizes of an article's photo.
 """
 
 import logging

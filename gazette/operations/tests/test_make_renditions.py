@@ -1,5 +1,5 @@
-"""`manage.py make_renditions`, which `make demo` runs after loading the demo: afterwards, no
-page a reader opens makes a rendition (la une took 43 s on its first view when it did)."""
+"""`manage.py make_renditions`, which `load_demo` runs once the demo is committed: afterwards,
+no page a reader opens makes a rendition (la une took 43 s on its first view when it did)."""
 
 from io import StringIO
 

@@ -1,9 +1,9 @@
 """`manage.py make_renditions`: every image's renditions at the sizes its uses need, made now
 rather than by the first reader's request (gazette/core/renditions.py).
 
-`make demo` runs it after `load_demo`. Saving an image makes them in the task worker; run this
-after changing a size in gazette/core/renditions.py, for the images already stored. Only
-missing renditions are made: a second run is quick."""
+`load_demo` runs it once the demo is committed, before `make demo` serves. Saving an image
+makes them in the task worker; run this after changing a size in gazette/core/renditions.py,
+for the images already stored. Only missing renditions are made: a second run is quick."""
 
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
