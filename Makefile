@@ -47,16 +47,21 @@ GRANIAN = $(VENV)/bin/granian --interface wsgi gazette.wsgi:application --host $
 demo serve: export GAZETTE_BASE_URL := $(GAZETTE_BASE_URL)
 
 # The production server, as make serve: no development server and its warning; it says only
-# what goes wrong. load_demo makes the images at every size first: no reader waits for them.
+# what goes wrong. load_demo makes the images at every size first, and the address is printed
+# once granian listens: no reader waits.
 demo: $(VENV)/.installed
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) collectstatic --no-input -v0
 	$(MANAGE) sync_site
 	$(MANAGE) load_demo
-	@echo "Gazette : $(GAZETTE_BASE_URL)/  (Ctrl-C pour arrêter)"
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(MANAGE) db_worker --interval 5 -v0 & \
-	  $(GRANIAN) --log-level warning
+	  $(GRANIAN) --log-level warning & server=$$!; \
+	  until (exec 3<>/dev/tcp/$(HOST)/$(PORT)) 2>/dev/null; do \
+	    kill -0 $$server 2>/dev/null || exit 1; sleep 0.2; \
+	  done; \
+	  echo "Gazette : $(GAZETTE_BASE_URL)/  (Ctrl-C pour arrêter)"; \
+	  wait $$server
 
 serve: $(VENV)/.installed
 	$(MANAGE) check_migrations -v0
