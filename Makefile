@@ -6,6 +6,10 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address readers use: every absolute link (canonical URLs, feeds, JSON-LD, e-mails, purges,
+# the admin's address) names it. `make demo` and `make serve` give it to the Wagtail site
+# (sync_site); behind a proxy, set it to the public address (https://www.exemple.fr).
+GAZETTE_BASE_URL ?= http://$(HOST):$(PORT)
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 # make serve: one worker process per core, each running THREADS requests at once and taking
 # at most BACKPRESSURE in hand; the rest wait in the listen backlog (a small machine queues
@@ -36,23 +40,36 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+GRANIAN = $(VENV)/bin/granian --interface wsgi gazette.wsgi:application --host $(HOST) --port $(PORT) \
+	--workers $(WORKERS) --blocking-threads $(THREADS) --backpressure $(BACKPRESSURE) \
+	--backlog 1024 --respawn-failed-workers --workers-kill-timeout 30
+
+demo serve: export GAZETTE_BASE_URL := $(GAZETTE_BASE_URL)
+
+# The production server, as make serve: no development server and its warning; it says only
+# what goes wrong. load_demo makes the images at every size first, and the address is printed
+# once granian listens: no reader waits.
 demo: $(VENV)/.installed
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) collectstatic --no-input -v0
+	$(MANAGE) sync_site
 	$(MANAGE) load_demo
-	@echo "Gazette : http://$(HOST):$(PORT)/  (Ctrl-C pour arrêter)"
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(MANAGE) db_worker --interval 5 -v0 & \
-	  $(MANAGE) runserver --noreload $(HOST):$(PORT)
+	  $(GRANIAN) --log-level warning & server=$$!; \
+	  until (exec 3<>/dev/tcp/$(HOST)/$(PORT)) 2>/dev/null; do \
+	    kill -0 $$server 2>/dev/null || exit 1; sleep 0.2; \
+	  done; \
+	  echo "Gazette : $(GAZETTE_BASE_URL)/  (Ctrl-C pour arrêter)"; \
+	  wait $$server
 
 serve: $(VENV)/.installed
 	$(MANAGE) check_migrations -v0
 	$(MANAGE) collectstatic --no-input -v0
+	$(MANAGE) sync_site
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(MANAGE) db_worker --interval 5 -v0 & \
-	  $(VENV)/bin/granian --interface wsgi gazette.wsgi:application --host $(HOST) --port $(PORT) \
-	    --workers $(WORKERS) --blocking-threads $(THREADS) --backpressure $(BACKPRESSURE) \
-	    --backlog 1024 --respawn-failed-workers --workers-kill-timeout 30 --access-log
+	  $(GRANIAN) --access-log
 
 # make import-wordpress FILE=export.xml [UPLOADS=dossier | MEDIA_BASE_URL=adresse] [USERS=1] [DRY_RUN=1]
 import-wordpress: $(VENV)/.installed

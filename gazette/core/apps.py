@@ -10,8 +10,9 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import converters, restrictions, sites
+        from . import checks, converters, renditions, restrictions, sites  # noqa: F401 (checks)
 
         register_converter(converters.IdConverter, "id")
         restrictions.register_signal_handlers()
         sites.register_signal_handlers()
+        renditions.register_signal_handlers()

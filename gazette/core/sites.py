@@ -9,6 +9,8 @@ saving or deleting a site bumps, with every cached page purged: a page's address
 its site.
 """
 
+from urllib.parse import urlsplit
+
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404
@@ -45,6 +47,54 @@ def site_or_404(request):
     if site is None:
         raise Http404("no site")
     return site
+
+
+def address_of(base_url: str) -> tuple[str, int]:
+    """GAZETTE_BASE_URL as the (hostname, port) a Wagtail site stores. Wagtail writes `https`
+    for port 443 and `http` for any other, so an address it cannot write back is refused
+    rather than turned into links with the wrong scheme."""
+    parts = urlsplit(base_url.strip())
+    try:
+        port = parts.port
+    except ValueError as error:
+        raise ValueError(f"{base_url} : port invalide") from error
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise ValueError(f"{base_url} : adresse de la forme http(s)://hôte[:port] attendue")
+    port = port or (443 if parts.scheme == "https" else 80)
+    if (parts.scheme == "https") != (port == 443):
+        raise ValueError(
+            f"{base_url} : Wagtail n'écrit https que pour le port 443, http pour tout autre port"
+        )
+    return parts.hostname, port
+
+
+def address_of_request(request) -> tuple[str, int]:
+    """The address the browser used, from its Host header and the scheme (the proxy's
+    X-Forwarded-Proto): behind a proxy, the port the application server listens on is not
+    the one readers see."""
+    hostname, port = split_domain_port(request.get_host())
+    return hostname, int(port) if port else (443 if request.is_secure() else 80)
+
+
+def url_of(address: tuple[str, int]) -> str:
+    """The root URL Wagtail builds from a site's hostname and port (`Site.root_url`)."""
+    return Site(hostname=address[0], port=address[1]).root_url
+
+
+def sync_default_site(*, base_url: str, dry_run: bool = False) -> tuple[Site | None, str]:
+    """Gives the default site the address of GAZETTE_BASE_URL, from which `make demo` and
+    `make serve` start: canonical URLs, feeds and JSON-LD are built from the site, e-mails
+    and purges from the setting, and both must name the address readers use. Returns the
+    site (None without a default one) and its former root URL, empty if unchanged."""
+    hostname, port = address_of(base_url)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None or (site.hostname, site.port) == (hostname, port):
+        return site, ""
+    former = site.root_url
+    site.hostname, site.port = hostname, port
+    if not dry_run:
+        site.save(update_fields=["hostname", "port"])
+    return site, former
 
 
 def register_signal_handlers():

@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from io import BytesIO
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.files.images import ImageFile
@@ -21,6 +20,7 @@ from wagtail.rich_text import RichText
 from wagtail.utils.file import hash_filelike
 
 from gazette.core.models import CreditedImage, SiteSettings
+from gazette.core.sites import address_of
 from gazette.news import site_root
 from gazette.news.corrections import ArticleNote
 from gazette.news.models import (
@@ -55,12 +55,9 @@ def ensure_home(*, created: Counter) -> HomePage:
     created["pages"] += new
     site = Site.objects.get(is_default_site=True)
     if not site.site_name or site.hostname == "localhost":
-        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        hostname, port = address_of(settings.WAGTAILADMIN_BASE_URL)
         site_root.make_site_root(
-            home,
-            site_name=site.site_name or texts.SITE_NAME,
-            hostname=base.hostname,
-            port=base.port or 80,
+            home, site_name=site.site_name or texts.SITE_NAME, hostname=hostname, port=port
         )
     return home
 

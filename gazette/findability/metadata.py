@@ -18,12 +18,12 @@ from wagtail.models import Site
 
 from gazette.core.dates import iso_datetime
 from gazette.core.models import SiteSettings
+from gazette.core.renditions import filter_specs
 from gazette.news.corrections import ArticleNote
 
-# One rendition serves Open Graph, JSON-LD and feed enclosures: 1,200 pixels wide is what
-# Facebook, X and Google ask for at least, JPEG what every reader of them decodes.
-SHARE_IMAGE = "width-1200|format-jpeg"
-LOGO = "max-600x600|format-png"
+# The sizes are in gazette/core/renditions.py, with those of the templates: made in advance.
+[SHARE_IMAGE] = filter_specs("share")
+[LOGO] = filter_specs("logo")
 FALLBACK_LOGO = "findability/publisher-logo.png"  # 512 × 512, for a site without its own logo
 FALLBACK_LOGO_SIZE = 512
 JSON_IN_SCRIPT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
@@ -51,7 +51,7 @@ def page_url(request, page) -> str:
 
 
 def share_image(image):
-    """The lead image's share rendition, or None; generated on first use like any other."""
+    """The lead image's share rendition, or None; made when the image was saved."""
     return image.get_rendition(SHARE_IMAGE) if image else None
 
 

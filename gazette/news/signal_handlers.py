@@ -53,10 +53,11 @@ def _note_settings_saved(sender, instance, created, raw=False, **kwargs):
 
 
 def register_signal_handlers(app_config):
-    from . import purging
+    from . import purging, renditions
     from .corrections import ArticleNote, NoteSettings
 
     purging.register_signal_handlers()
+    renditions.register_signal_handlers()
     post_page_move.connect(_keep_section_in_step, dispatch_uid="news-section-on-move")
     post_save.connect(_schedule_go_live, sender=Revision, dispatch_uid="news-go-live")
     page_published.connect(_schedule_expiry, dispatch_uid="news-expiry")

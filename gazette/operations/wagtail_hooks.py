@@ -8,6 +8,7 @@ from wagtail.models import BaseViewRestriction
 from . import twofactor
 from .avatars import initials_avatar_url
 from .guide import GuideView, guide_image
+from .site_address import add_site_address_panel
 from .views import JobsView, LockoutsView, is_administrator, may_see_jobs
 
 
@@ -22,6 +23,7 @@ class JobsMenuItem(MenuItem):
 
 
 hooks.register("get_avatar_url", initials_avatar_url)
+hooks.register("construct_homepage_panels", add_site_address_panel)
 
 
 @hooks.register("register_admin_urls")

@@ -12,7 +12,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
-from django.test import RequestFactory, override_settings
+from django.test import RequestFactory, TestCase, override_settings
 from django.utils import timezone
 from PIL import Image
 from taggit.models import Tag
@@ -61,6 +61,7 @@ class Runs:
     counts_after_second: dict
     published: list
     var_dir: Path
+    after_commit: list  # what the first run left for the commit, which the test never makes
 
 
 def counts() -> dict:
@@ -87,12 +88,25 @@ def runs(django_db_setup, django_db_blocker, tmp_path_factory):
     )
     with settings, django_db_blocker.unblock(), transaction.atomic():
         ensure_initial_data()  # a transactional test may have flushed the tables
-        first = load_demo()
+        with TestCase.captureOnCommitCallbacks() as after_commit:
+            first = load_demo()
         after_first = counts()
         page_published.disconnect(dispatch_uid="demo-test")
         second = load_demo()
-        yield Runs(first, second, after_first, counts(), published, var_dir)
+        yield Runs(first, second, after_first, counts(), published, var_dir, after_commit)
         transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+def test_every_image_is_made_at_every_size_once_the_demo_is_committed(runs):
+    """Not inside the transaction: an interrupted drawing must leave a whole demo behind. The
+    command itself is tested in gazette/operations/tests/test_make_renditions.py."""
+    commands = [
+        callback.args
+        for callback in runs.after_commit
+        if getattr(callback, "func", None) is call_command
+    ]
+    assert commands == [("make_renditions",)]
 
 
 @pytest.fixture

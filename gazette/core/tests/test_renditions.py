@@ -1,0 +1,86 @@
+"""One list of image sizes (gazette/core/renditions.py) that templates name and that is made
+when an image is saved, so that no reader's request waits for a rendition."""
+
+import re
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.files.images import ImageFile
+from django.template import Context, Template, TemplateSyntaxError
+from PIL import Image as PillowImage
+from wagtail.images.models import Filter
+from wagtail.models import Site
+
+from gazette.core.models import CreditedImage, SiteSettings
+from gazette.core.renditions import PHOTO, SIZES, filter_specs, make_renditions, sizes_for
+
+TEMPLATES = sorted(Path(settings.BASE_DIR, "gazette").glob("**/templates/**/*.html"))
+SPELLED_SPECS = re.compile(r"{%\s*(image|picture|srcset_image)\s|wagtailimages_tags")
+
+
+def make_image(title="Photo", size=(320, 180)) -> CreditedImage:
+    buffer = BytesIO()
+    PillowImage.new("RGB", size, "steelblue").save(buffer, "JPEG")
+    return CreditedImage.objects.create(
+        title=title, description=title, file=ImageFile(buffer, name="photo.jpg")
+    )
+
+
+@pytest.mark.parametrize("name", SIZES)
+def test_every_size_is_valid_wagtail_filters(name):
+    specs = filter_specs(name)
+    assert specs
+    for spec in specs:
+        assert Filter(spec=spec).operations
+
+
+def test_templates_name_sizes_and_never_spell_filter_specs():
+    assert TEMPLATES
+    spelled = [str(path) for path in TEMPLATES if SPELLED_SPECS.search(path.read_text())]
+    assert spelled == []
+
+
+def test_an_unknown_size_stops_the_template_at_load():
+    with pytest.raises(TemplateSyntaxError, match="taille « vignette » inconnue"):
+        Template('{% load renditions %}{% picture_of image "vignette" %}')
+
+
+@pytest.mark.django_db
+def test_picture_of_shows_the_renditions_of_its_size():
+    image = make_image()
+    html = Template(
+        '{% load renditions %}{% picture_of image "teaser" sizes="20rem" alt="Photo" %}'
+    ).render(Context({"image": image}))
+    assert html.count("<source") == 2 and "image/avif" in html and "image/webp" in html
+    assert image.renditions.count() == len(filter_specs("teaser"))
+
+
+@pytest.mark.django_db
+def test_making_renditions_twice_makes_them_once():
+    image = make_image()
+    assert make_renditions(image) == len(filter_specs(*PHOTO))
+    assert make_renditions(image) == 0
+    assert make_renditions(image, "portrait") == len(filter_specs("portrait"))
+
+
+@pytest.mark.django_db
+def test_a_saved_image_has_its_renditions_after_the_commit(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        image = make_image()
+    assert set(image.renditions.values_list("filter_spec", flat=True)) == set(filter_specs(*PHOTO))
+
+
+@pytest.mark.django_db
+def test_the_site_logo_gets_the_logo_sizes(django_capture_on_commit_callbacks):
+    logo = make_image("Logo")
+    site = Site.objects.first() or pytest.skip("no site")
+    assert sizes_for(logo) == sorted(PHOTO)
+    site_settings = SiteSettings.for_site(site)
+    site_settings.logo = logo
+    with django_capture_on_commit_callbacks(execute=True):
+        site_settings.save()
+    assert sizes_for(logo) == ["logo", "masthead"]
+    made = set(logo.renditions.values_list("filter_spec", flat=True))
+    assert set(filter_specs("masthead", "logo")) <= made
