@@ -182,7 +182,7 @@ class ArticleFeed(Feed):
 
 
 def entry(request, article: ArticlePage, *, full: bool) -> Entry:
-    authors = article.authors
+    authors = article.writers or article.authors
     image = share_image(article.lead_image)
     return Entry(
         title=french_spacing(article.title),

@@ -1,0 +1,143 @@
+"""French addresses in ASCII (« À Genève, l’œil » → « a-geneve-loeil ») for pages, topics and
+authors, and a 301 from a published page's old address when an éditeur changes its slug or
+moves it (docs/articles.md)."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from gazette.core.slugs import ascii_slug
+from gazette.news.models import Author
+from gazette.news.newsroom import EDITOR
+
+from .factories import make_article, make_author, make_home, make_section
+
+
+@pytest.mark.parametrize(("text", "slug"), [
+    ("À Genève, l’œil", "a-geneve-loeil"),
+    ("L'Europe d’aujourd’hui", "leurope-daujourdhui"),
+    ("Cœur, Æsope, Straße, garçon", "coeur-aesope-strasse-garcon"),
+    ("Élections : « COP30 » !", "elections-cop30"),
+    ("São Paulo – Mañana", "sao-paulo-manana"),
+    ("Déjà-vu   2027", "deja-vu-2027"),
+    ("a-geneve-loeil", "a-geneve-loeil"),  # a clean slug stays as it is
+])  # fmt: skip
+def test_ascii_slug_spells_french_in_ascii(text, slug):
+    assert ascii_slug(text) == slug
+
+
+@pytest.fixture
+def monde(db):
+    return make_section(make_home(), "Monde")
+
+
+def test_a_page_gets_its_slug_from_the_title_in_ascii(client, monde):
+    article = make_article(monde, "À Genève, l’œil du cyclone")
+    assert article.url == "/monde/a-geneve-loeil-du-cyclone/"
+    assert client.get(article.url).status_code == 200
+    again = make_article(monde, "À Genève, l’œil du cyclone")
+    assert again.slug == "a-geneve-loeil-du-cyclone-2"  # numbered as Wagtail numbers
+
+
+def test_a_typed_accented_slug_is_cleaned_on_the_server(monde):
+    article = make_article(monde, "Titre", slug="Réforme-des-retraites", live=False)
+    assert article.slug == "reforme-des-retraites"  # a draft too
+    article.slug = "l’été-à-Nîmes"
+    article.save_revision().publish()
+    article.refresh_from_db()
+    assert article.slug == "lete-a-nimes"
+
+
+def test_an_author_without_a_slug_gets_one_from_the_name(db):
+    assert Author.objects.create(name="Hélène Œuvray").slug == "helene-oeuvray"
+    namesake = Author(name="Hélène Œuvray")
+    namesake.full_clean()  # what the snippet form runs
+    assert namesake.slug == "helene-oeuvray-2"
+    typed = Author(name="Autre", slug="")
+    typed.slug = "zoé"
+    typed.full_clean()
+    assert typed.slug == "zoe"
+
+
+# Through the admin, as an éditeur (never the superuser) ------------------------------------
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user("editrice", password="mot-de-passe-long-42")
+    user.groups.add(Group.objects.get(name=EDITOR))
+    return user
+
+
+def edit_form(article, **changes) -> dict:
+    """The article's edit form as the browser posts it, with `changes`, and « Publier »."""
+    bylines = [
+        {"id": b.pk, "author": b.author_id, "role": b.role, "ORDER": n}
+        for n, b in enumerate(article.bylines.all(), start=1)
+    ]
+    fields = {
+        "label": article.label,
+        "kicker": article.kicker,
+        "title": article.title,
+        "slug": article.slug,
+        "standfirst": article.standfirst,
+        "lead_image_caption": "",
+        "bylines": inline_formset(bylines, initial=len(bylines)),
+        "signature_line": article.signature_line,
+        "body": streamfield([("paragraph", rich_text("<p>Un paragraphe.</p>"))]),
+        "tags": "",
+        "comments": inline_formset([]),
+        "seo_title": "",
+        "search_description": "",
+        "comments_open": "on",
+        **changes,
+    }
+    return {**nested_form_data(fields), "action-publish": "action-publish"}
+
+
+def publish_through_the_admin(client, article, **changes):
+    """Wagtail announces a new slug once the transaction commits: so does the test."""
+    url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(url, edit_form(article, **changes))
+    errors = response.context and response.context.get("form") and response.context["form"].errors
+    assert response.status_code == 302, errors
+    article.refresh_from_db()
+
+
+def test_a_new_slug_leaves_a_301_from_the_old_address(client, monde, editor):
+    article = make_article(monde, "Sommet à Genève", authors=(make_author("Zoé Lambert"),))
+    old = article.url
+    assert client.get(old).status_code == 200  # now in the page cache and the route memory
+    client.force_login(editor)
+    publish_through_the_admin(client, article, slug="sommet-de-geneve")
+    assert article.url == "/monde/sommet-de-geneve/"
+    client.logout()
+    response = client.get(old)
+    assert (response.status_code, response["Location"]) == (301, "/monde/sommet-de-geneve/")
+    assert client.get(article.url).status_code == 200
+    assert Redirect.objects.get(old_path=old.rstrip("/")).redirect_page_id == article.pk
+
+
+def test_an_accented_slug_typed_in_the_admin_is_saved_in_ascii(client, monde, editor):
+    article = make_article(monde, "Sommet", authors=(make_author("Zoé Lambert"),))
+    client.force_login(editor)
+    publish_through_the_admin(client, article, slug="à-genève-l’œil")
+    assert article.slug == "a-geneve-loeil"
+
+
+def test_a_moved_article_leaves_a_301_from_the_old_address(client, monde, editor):
+    europe = make_section(monde.get_parent(), "Europe")
+    article = make_article(monde, "Sommet à Genève")
+    old = article.url
+    assert client.get(old).status_code == 200
+    client.force_login(editor)
+    url = reverse("wagtailadmin_pages:move_confirm", args=[article.pk, europe.pk])
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert client.post(url).status_code == 302
+    client.logout()
+    response = client.get(old)
+    assert (response.status_code, response["Location"]) == (301, "/europe/sommet-a-geneve/")
