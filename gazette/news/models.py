@@ -509,7 +509,7 @@ class ArticleAuthor(Orderable):
         db_index=False,  # the index below starts with it
     )
 
-    role = models.CharField(_("role"), max_length=10, choices=Role, default=Role.TEXT)
+    role = models.CharField(_("contribution"), max_length=10, choices=Role, default=Role.TEXT)
 
     panels = [FieldPanel("author"), FieldPanel("role")]
 

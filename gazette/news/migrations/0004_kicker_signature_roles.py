@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='articleauthor',
             name='role',
-            field=models.CharField(choices=[('text', 'Text'), ('photo', 'Photos'), ('graphics', 'Graphics'), ('video', 'Video')], default='text', max_length=10, verbose_name='role'),
+            field=models.CharField(choices=[('text', 'Text'), ('photo', 'Photos'), ('graphics', 'Graphics'), ('video', 'Video')], default='text', max_length=10, verbose_name='contribution'),
         ),
         migrations.AddField(
             model_name='articlepage',
