@@ -139,7 +139,8 @@ def pytest_runtest_teardown(item, nextitem):
     tests last, but pytest-xdist hands each worker whole files, so another file's tests may
     follow on the same worker, and they expect the roots and groups."""
     yield
-    if item.stash.get(FLUSHED, False):
+    # The last test's teardown has already dropped the test database: nothing follows.
+    if item.stash.get(FLUSHED, False) and nextitem is not None:
         from pytest_django.plugin import blocking_manager_key
 
         from gazette.news.tests.factories import ensure_initial_data

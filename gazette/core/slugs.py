@@ -15,6 +15,15 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import SlugInput
 
 APOSTROPHES = str.maketrans("", "", "'’ʼ`´")
+# Letters Wagtail's script drops (« l’œil » → « lil »): spelled out before its `urlify`.
+SCRIPT_SPELLINGS = [
+    ("[" + "'’ʼ`´" + "]", ""),
+    ("œ", "oe"),
+    ("Œ", "OE"),
+    ("æ", "ae"),
+    ("Æ", "AE"),
+    ("ß", "ss"),
+]
 
 
 def ascii_slug(text: str) -> str:
@@ -53,9 +62,11 @@ class AsciiSlugMixin:
 class AsciiSlugInput(SlugInput):
     """Wagtail's slug field, transliterating also when the editor types in the field itself:
     on leaving it Wagtail runs `slugify`, which drops « é » (« genve »); `urlify`, the same
-    transliteration as from the title, gives « geneve »."""
+    transliteration as from the title, gives « geneve ». Its table lacks œ, æ and ß, given
+    here as formatters."""
 
     def __init__(self, attrs=None, **kwargs):
+        kwargs.setdefault("formatters", SCRIPT_SPELLINGS)
         attrs = {
             "data-action": (
                 "blur->w-slug#urlify w-sync:check->w-slug#compare "
