@@ -141,3 +141,13 @@ def test_a_moved_article_leaves_a_301_from_the_old_address(client, monde, editor
     client.logout()
     response = client.get(old)
     assert (response.status_code, response["Location"]) == (301, "/europe/sommet-a-geneve/")
+
+
+def test_an_editor_adds_an_author_without_typing_the_slug(client, editor):
+    client.force_login(editor)
+    url = reverse("wagtailsnippets_news_author:add")
+    form = client.get(url).content.decode()
+    assert 'data-w-sync-target-value="#id_slug"' in form  # the script fills it from the name
+    response = client.post(url, {"name": "Hélène Œuvray", "slug": "", "role": "", "bio": ""})
+    assert response.status_code == 302
+    assert Author.objects.get(name="Hélène Œuvray").get_absolute_url() == "/auteurs/helene-oeuvray/"
