@@ -14,10 +14,11 @@ from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import SlugInput
 
-APOSTROPHES = str.maketrans("", "", "'’ʼ`´")
+APOSTROPHE_CHARACTERS = "'’ʼ`´"
+APOSTROPHES = str.maketrans("", "", APOSTROPHE_CHARACTERS)
 # Letters Wagtail's script drops (« l’œil » → « lil »): spelled out before its `urlify`.
 SCRIPT_SPELLINGS = [
-    ("[" + "'’ʼ`´" + "]", ""),
+    (f"[{APOSTROPHE_CHARACTERS}]", ""),
     ("œ", "oe"),
     ("Œ", "OE"),
     ("æ", "ae"),

@@ -10,7 +10,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from gazette.core.slugs import ascii_slug
-from gazette.news.models import Author
+from gazette.news.models import ArticlePage, Author
 from gazette.news.newsroom import EDITOR
 
 from .factories import make_article, make_author, make_home, make_section
@@ -49,6 +49,21 @@ def test_a_typed_accented_slug_is_cleaned_on_the_server(monde):
     article.save_revision().publish()
     article.refresh_from_db()
     assert article.slug == "lete-a-nimes"
+
+
+def test_an_accented_slug_from_before_turns_ascii_when_next_published(client, monde):
+    article = make_article(monde, "Été à Nîmes")
+    ArticlePage.objects.filter(pk=article.pk).update(
+        slug="été-à-nîmes", url_path="/la-une/monde/été-à-nîmes/"
+    )
+    article.refresh_from_db()
+    assert client.get("/monde/%C3%A9t%C3%A9-%C3%A0-n%C3%AEmes/").status_code == 200
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        article.save_revision().publish()
+    article.refresh_from_db()
+    assert article.url == "/monde/ete-a-nimes/"
+    response = client.get("/monde/%C3%A9t%C3%A9-%C3%A0-n%C3%AEmes/")
+    assert (response.status_code, response["Location"]) == (301, "/monde/ete-a-nimes/")
 
 
 def test_an_author_without_a_slug_gets_one_from_the_name(db):
