@@ -2,10 +2,14 @@
 authors, and a 301 from a published page's old address when an éditeur changes its slug or
 moves it (docs/articles.md)."""
 
+import importlib
+
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.test import TestCase
 from django.urls import reverse
+from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -49,6 +53,23 @@ def test_a_typed_accented_slug_is_cleaned_on_the_server(monde):
     article.save_revision().publish()
     article.refresh_from_db()
     assert article.slug == "lete-a-nimes"
+
+
+def test_migration_0004_gives_accented_topics_ascii_slugs(db):
+    Tag.objects.bulk_create(
+        [
+            Tag(name="Élections", slug="élections"),
+            Tag(name="Elections", slug="elections"),
+            Tag(name="L’œil", slug="lœil"),
+        ]
+    )
+    migration = importlib.import_module("gazette.news.migrations.0004_kicker_signature_roles")
+    migration.ascii_tag_slugs(django_apps, schema_editor=None)
+    assert dict(Tag.objects.values_list("name", "slug")) == {
+        "Élections": "elections-2",
+        "Elections": "elections",
+        "L’œil": "loeil",
+    }
 
 
 def test_an_accented_slug_from_before_turns_ascii_when_next_published(client, monde):
