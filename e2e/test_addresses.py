@@ -12,12 +12,17 @@ from .test_newsroom import PASSWORD, log_in
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user("edit", password=PASSWORD)
+    user.groups.add(Group.objects.get(name=EDITOR))
+    return user
+
+
 def test_the_title_fills_an_ascii_slug_and_a_typed_slug_is_transliterated(
-    live_server, page, django_user_model
+    live_server, page, editor
 ):
     section = make_section(make_home(), "Monde")
-    editor = django_user_model.objects.create_user("edit", password=PASSWORD)
-    editor.groups.add(Group.objects.get(name=EDITOR))
     log_in(page, live_server.url, "edit")
     page.goto(f"{live_server.url}/admin/pages/add/news/articlepage/{section.pk}/")
     title = page.locator("#id_title")
@@ -29,3 +34,12 @@ def test_the_title_fills_an_ascii_slug_and_a_typed_slug_is_transliterated(
     slug.fill("Été à Nîmes, l'Æther")
     slug.blur()
     expect(slug).to_have_value("ete-a-nimes-laether")
+
+
+def test_an_authors_name_fills_an_ascii_slug(live_server, page, editor):
+    log_in(page, live_server.url, "edit")
+    page.goto(f"{live_server.url}/admin/snippets/news/author/add/")
+    name = page.locator("#id_name")
+    name.fill("Hélène Œuvray")
+    name.blur()
+    expect(page.locator("#id_slug")).to_have_value("helene-oeuvray")
