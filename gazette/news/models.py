@@ -19,6 +19,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -155,8 +156,24 @@ class Author(index.Indexed, models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        """A new slug leaves a permanent redirect from the old address, as a page's does."""
         self.slug = ascii_slug(self.slug or self.name)  # created in code, without clean()
+        before = (
+            self.pk and Author.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        )
         super().save(*args, **kwargs)
+        if before and before != self.slug:
+            old_path = Redirect.normalise_path(reverse("news:author", args=[before]))
+            Redirect.objects.update_or_create(
+                site=None,
+                old_path=old_path,
+                defaults={
+                    "redirect_link": self.get_absolute_url(),
+                    "redirect_page": None,
+                    "is_permanent": True,
+                    "automatically_created": True,
+                },
+            )
 
     def get_absolute_url(self) -> str:
         return reverse("news:author", args=[self.slug])

@@ -187,3 +187,18 @@ def test_an_editor_adds_an_author_without_typing_the_slug(client, editor):
     response = client.post(url, {"name": "Hélène Œuvray", "slug": "", "role": "", "bio": ""})
     assert response.status_code == 302
     assert Author.objects.get(name="Hélène Œuvray").get_absolute_url() == "/auteurs/helene-oeuvray/"
+
+
+def test_a_new_author_slug_leaves_a_301_from_the_old_address(client, monde, editor):
+    author = make_author("Zoé Lambert")
+    make_article(monde, authors=(author,))
+    assert client.get("/auteurs/zoe-lambert/").status_code == 200  # now in the page cache
+    client.force_login(editor)
+    url = reverse("wagtailsnippets_news_author:edit", args=[author.pk])
+    fields = {"name": "Zoé Lambert-Roy", "slug": "zoe-lambert-roy", "role": "", "bio": ""}
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert client.post(url, fields).status_code == 302
+    client.logout()
+    response = client.get("/auteurs/zoe-lambert/")
+    assert (response.status_code, response["Location"]) == (301, "/auteurs/zoe-lambert-roy/")
+    assert client.get("/auteurs/zoe-lambert-roy/").status_code == 200
