@@ -139,7 +139,8 @@ def pytest_runtest_teardown(item, nextitem):
     tests last, but pytest-xdist hands each worker whole files, so another file's tests may
     follow on the same worker, and they expect the roots and groups."""
     yield
-    # The last test's teardown has already dropped the test database: nothing follows.
+    # After the worker's last test the test database is gone (nextitem is None: the session's
+    # fixtures were torn down with it) and the settings name the real one again.
     if item.stash.get(FLUSHED, False) and nextitem is not None:
         from pytest_django.plugin import blocking_manager_key
 
