@@ -9,13 +9,17 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from django.db import models
-        from django.urls import register_converter
         from wagtail.admin.forms.models import register_form_field_override
 
-        from . import converters, restrictions, sites, slugs
+        from .slugs import AsciiSlugInput
+
+        # Every slug field of the admin (pages, authors) transliterates as the server does.
+        register_form_field_override(models.SlugField, override={"widget": AsciiSlugInput})
+
+        from django.urls import register_converter
+
+        from . import converters, restrictions, sites
 
         register_converter(converters.IdConverter, "id")
-        # Every slug field of the admin (pages, authors) transliterates as the server does.
-        register_form_field_override(models.SlugField, override={"widget": slugs.AsciiSlugInput})
         restrictions.register_signal_handlers()
         sites.register_signal_handlers()
