@@ -273,6 +273,9 @@ WAGTAIL_DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAILADMIN_USER_LOGIN_FORM = "gazette.core.login.LoginForm"
 WAGTAIL_I18N_ENABLED = False
+# Slugs in ASCII, « à Genève » → « a-geneve » (gazette/core/slugs.py); a changed slug leaves a
+# 301 from the old address (wagtail.contrib.redirects, automatic unless turned off).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # French stemming and accent folding on both databases: PostgreSQL through the
 # `french_unaccent` configuration that gazette.findability's migration creates, SQLite through
 # that app's backend, which stems what Wagtail's FTS5 backend indexes and searches.

@@ -8,6 +8,14 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from django.db import models
+        from wagtail.admin.forms.models import register_form_field_override
+
+        from .slugs import AsciiSlugInput
+
+        # Every slug field of the admin (pages, authors) transliterates as the server does.
+        register_form_field_override(models.SlugField, override={"widget": AsciiSlugInput})
+
         from django.urls import register_converter
 
         from . import checks, converters, renditions, restrictions, sites  # noqa: F401 (checks)

@@ -26,13 +26,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import F
 from django.utils import timezone
-from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.models import Page
 
 from gazette.comments.models import Comment
-from gazette.news.bulk import last_child_number, tree_step
+from gazette.core.slugs import ascii_slug
+from gazette.news.bulk import last_child_number, tree_step, unique_slug
 from gazette.news.models import ArticleAuthor, ArticlePage, ArticleTag, Author, SectionPage
+from gazette.news.tags import ascii_tag_slug
 
 from . import prose
 
@@ -170,13 +171,7 @@ class NewsroomWriter:
         for name in names:
             if name in existing:
                 continue
-            slug = base = slugify(name, allow_unicode=True)
-            suffix = 1
-            while slug in slugs:
-                suffix += 1
-                slug = f"{base}-{suffix}"
-            slugs.add(slug)
-            new.append(Tag(name=name, slug=slug))
+            new.append(Tag(name=name, slug=ascii_tag_slug(name, taken=slugs)))
         Tag.objects.bulk_create(new)
         return list(Tag.objects.filter(name__in=names))
 
@@ -215,7 +210,7 @@ class NewsroomWriter:
         self.next_child[section.pk] += 1
         self.added_children[section.pk] += 1
         title = self.text.headline()
-        slug = f"{slugify(title)[:60].rstrip('-')}-{number + 1}"
+        slug = f"{ascii_slug(title)[:60].rstrip('-')}-{number + 1}"
         return {
             "id": pk,
             "title": title,
@@ -308,7 +303,7 @@ class NewsroomWriter:
 
 @cache
 def _email(name: str) -> str:
-    return f"{slugify(name).replace('-', '.')}@exemple.fr"
+    return f"{ascii_slug(name).replace('-', '.')}@exemple.fr"
 
 
 def new_authors(count: int, *, seed: int = 2026) -> list[Author]:
@@ -318,12 +313,7 @@ def new_authors(count: int, *, seed: int = 2026) -> list[Author]:
     authors = []
     for _ in range(count):
         name = text.person()
-        slug = base = slugify(name)
-        suffix = 1
-        while slug in slugs:
-            suffix += 1
-            slug = f"{base}-{suffix}"
-        slugs.add(slug)
+        slug = unique_slug(ascii_slug(name), slugs)
         authors.append(Author(name=name, slug=slug, role=text.rng.choice(prose.ROLES)))
     return Author.objects.bulk_create(authors)
 
@@ -366,7 +356,7 @@ def ensure_sections(home: Page, count: int, *, publish) -> list[SectionPage]:
     by_title: dict[str, SectionPage] = {}
     for title, parent_title in section_plan(count):
         parent = by_title[parent_title] if parent_title else home
-        slug = slugify(title)
+        slug = ascii_slug(title)
         section = SectionPage.objects.child_of(parent).filter(slug=slug).first()
         if section is None:
             section = publish(parent, SectionPage(title=title, slug=slug, show_in_menus=True))

@@ -236,6 +236,8 @@ def ensure_article(
         title=spec.title,
         slug=spec.slug,
         label=spec.label,
+        kicker=spec.kicker,
+        signature_line=spec.signature_line,
         standfirst=spec.standfirst,
         lead_image=lead_image,
         lead_image_caption=spec.caption,

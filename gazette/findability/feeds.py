@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -43,6 +44,7 @@ from gazette.news.models import (
     article_pages,
     tagged_pages,
 )
+from gazette.news.tags import moved_tag
 
 from .metadata import absolute, date_modified, page_url, root_url, share_image
 from .models import FeedSettings
@@ -182,7 +184,7 @@ class ArticleFeed(Feed):
 
 
 def entry(request, article: ArticlePage, *, full: bool) -> Entry:
-    authors = article.authors
+    authors = article.writers or article.authors
     image = share_image(article.lead_image)
     return Entry(
         title=french_spacing(article.title),
@@ -294,6 +296,20 @@ def author_channel(request, slug: str) -> Channel:
         pages=author.article_pages().in_site(site_or_404(request)),
         urls=_feed_urls("author", slug),
     )
+
+
+class TagFeed(ArticleFeed):
+    """A topic's feed; its accented address from before ASCII slugs, still in feed readers,
+    answers with a 301 to the new one (gazette/news/tags.py)."""
+
+    def __call__(self, request, *args, slug, **kwargs):
+        try:
+            return super().__call__(request, *args, slug=slug, **kwargs)
+        except Http404:
+            moved = moved_tag(slug)
+            if moved is None:
+                raise
+            return redirect(f"findability:tag_{self.feed_format}", moved.slug, permanent=True)
 
 
 def tag_channel(request, slug: str) -> Channel:

@@ -78,9 +78,18 @@ def date_modified(article):
 
 def article_graph(request, article, *, image=None) -> dict:
     """schema.org NewsArticle and BreadcrumbList, as Google's article and breadcrumb rich
-    results document them; `image` is the share rendition, when the article has one."""
+    results document them; `image` is the share rendition, when the article has one.
+    `author` is who wrote the text (the newsroom itself when no one is credited for it);
+    photographers, graphic designers and video makers are each a `contributor` in a
+    schema.org `Role` that names what they did."""
     url = page_url(request, article)
     site_name, logo = site_identity(request)
+    publisher = {
+        "@type": "Organization",
+        "name": site_name,
+        "url": root_url(request) + "/",
+        "logo": logo,
+    }
     news_article = {
         "@type": "NewsArticle",
         "@id": f"{url}#article",
@@ -92,22 +101,19 @@ def article_graph(request, article, *, image=None) -> dict:
         # A draft never published has no date yet: its preview shows the date it would have.
         "datePublished": iso_datetime(article.first_published_at or timezone.now()),
         "dateModified": iso_datetime(date_modified(article) or timezone.now()),
-        "author": [
-            {
-                "@type": "Person",
-                "name": author.name,
-                "url": absolute(request, author.get_absolute_url()),
-            }
-            for author in article.authors
-        ],
-        "publisher": {
-            "@type": "Organization",
-            "name": site_name,
-            "url": root_url(request) + "/",
-            "logo": logo,
-        },
+        "author": [person(request, author) for author in article.writers] or [publisher],
+        "publisher": publisher,
         "isAccessibleForFree": True,
     }
+    contributors = [
+        {"@type": "Role", "roleName": role, "contributor": person(request, author)}
+        for role, authors in article.contributors
+        for author in authors
+    ]
+    if contributors:
+        news_article["contributor"] = contributors
+    if article.signature_line:  # « Avec AFP »: schema.org's free credit of a work
+        news_article["creditText"] = article.signature_line
     if image:
         news_article["image"] = [
             {
@@ -128,6 +134,14 @@ def article_graph(request, article, *, image=None) -> dict:
     return {
         "@context": "https://schema.org",
         "@graph": [news_article, breadcrumbs(request, article)],
+    }
+
+
+def person(request, author) -> dict:
+    return {
+        "@type": "Person",
+        "name": author.name,
+        "url": absolute(request, author.get_absolute_url()),
     }
 
 

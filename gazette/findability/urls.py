@@ -33,10 +33,10 @@ for feed_format in feeds.FORMATS:
             feeds.ArticleFeed(feeds.author_channel, feed_format),
             name=f"author_{feed_format}",
         ),
-        # taggit keeps accents in slugs (« élections »), which the slug converter refuses.
+        # Not <slug:>: an accented address from before ASCII slugs gets its 301.
         path(
             f"flux/sujets/<str:slug>/{feed_format}/",
-            feeds.ArticleFeed(feeds.tag_channel, feed_format),
+            feeds.TagFeed(feeds.tag_channel, feed_format),
             name=f"tag_{feed_format}",
         ),
         path(

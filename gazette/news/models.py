@@ -18,7 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -28,8 +29,10 @@ from wagtail.snippets.models import register_snippet
 from gazette.core import restrictions
 from gazette.core.cache import PublicCacheMixin
 from gazette.core.routing import CachedRouteMixin
+from gazette.core.slugs import AsciiSlugMixin, ascii_slug
 
 from .blocks import ArticleBodyBlock, SimpleBodyBlock
+from .bulk import unique_slug
 from .corrections import ArticleNote, ArticleNotesPanel
 
 # Pages of results a listing offers, at most: see `CappedPaginator`.
@@ -116,7 +119,14 @@ def article_pages() -> NewsPageQuerySet:
 @register_snippet
 class Author(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        allow_unicode=False,
+        blank=True,
+        help_text=_("The end of the author's address; made from the name when left empty."),
+    )
     role = models.CharField(_("role"), max_length=120, blank=True)
     bio = models.TextField(_("biography"), blank=True)
     photo = models.ForeignKey(
@@ -129,7 +139,7 @@ class Author(index.Indexed, models.Model):
     )
 
     panels = [
-        FieldPanel("name"),
+        TitleFieldPanel("name", placeholder=False),
         FieldPanel("slug"),
         FieldPanel("role"),
         FieldPanel("bio"),
@@ -145,8 +155,38 @@ class Author(index.Indexed, models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs):
+        """A new slug leaves a permanent redirect from the old address, as a page's does."""
+        self.slug = ascii_slug(self.slug or self.name)  # created in code, without clean()
+        before = (
+            self.pk and Author.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        )
+        super().save(*args, **kwargs)
+        if before and before != self.slug:
+            old_path = Redirect.normalise_path(reverse("news:author", args=[before]))
+            Redirect.objects.update_or_create(
+                site=None,
+                old_path=old_path,
+                defaults={
+                    "redirect_link": self.get_absolute_url(),
+                    "redirect_page": None,
+                    "is_permanent": True,
+                    "automatically_created": True,
+                },
+            )
+
     def get_absolute_url(self) -> str:
         return reverse("news:author", args=[self.slug])
+
+    def full_clean(self, *args, **kwargs):
+        """An address in ASCII (gazette/core/slugs.py), before the field is validated; made
+        from the name when left empty, then numbered if a namesake already has it."""
+        typed = self.slug
+        self.slug = ascii_slug(self.slug or self.name)
+        if not typed:
+            taken = Author.objects.exclude(pk=self.pk).filter(slug__startswith=self.slug)
+            self.slug = unique_slug(self.slug, set(taken.values_list("slug", flat=True)))
+        super().full_clean(*args, **kwargs)
 
     def article_pages(self) -> NewsPageQuerySet:
         """Their articles as rows of the page table, for `newest_first()`: the ids come from the
@@ -223,7 +263,7 @@ class ArticlePageQuerySet(NewsPageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class HomePage(PublicCacheMixin, CachedRouteMixin, Page):
+class HomePage(PublicCacheMixin, CachedRouteMixin, AsciiSlugMixin, Page):
     """La une: a lead story and featured stories chosen by editors, then each section."""
 
     lead_story = models.ForeignKey(
@@ -289,7 +329,7 @@ class HomeFeatured(Orderable):
     panels = [FieldPanel("article")]
 
 
-class SectionPage(PublicCacheMixin, Page):
+class SectionPage(PublicCacheMixin, AsciiSlugMixin, Page):
     """A rubrique (Monde, Culture...). Sections nest: « Europe » inside « Monde »."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -317,7 +357,7 @@ class SectionPage(PublicCacheMixin, Page):
         return context
 
 
-class ArticlePage(PublicCacheMixin, Page):
+class ArticlePage(PublicCacheMixin, AsciiSlugMixin, Page):
     class Label(models.TextChoices):
         ARTICLE = "article", _("Article")
         ANALYSIS = "analysis", _("Analysis")
@@ -331,6 +371,15 @@ class ArticlePage(PublicCacheMixin, Page):
         EXPLAINER = "explainer", _("Explainer")
 
     label = models.CharField(_("label"), max_length=20, choices=Label, default=Label.ARTICLE)
+    kicker = models.CharField(
+        _("kicker"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "The story's subject, above the title: « COP30 », « Guerre en Ukraine ». "
+            "The label shows when it is empty, and beside it when it is not « Article »."
+        ),
+    )
     standfirst = models.TextField(_("standfirst"), max_length=600)
     lead_image = models.ForeignKey(
         "core.CreditedImage",
@@ -341,6 +390,14 @@ class ArticlePage(PublicCacheMixin, Page):
         related_name="+",
     )
     lead_image_caption = models.CharField(_("lead image caption"), max_length=300, blank=True)
+    signature_line = models.CharField(
+        _("signature line"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Shown after the authors' names: « Par notre correspondante à Genève », « Avec AFP »."
+        ),
+    )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
     tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
     # « Mis à jour le »: set from the article's notes (corrections.record_note_change).
@@ -358,6 +415,7 @@ class ArticlePage(PublicCacheMixin, Page):
 
     content_panels = [
         FieldPanel("label"),
+        FieldPanel("kicker"),
         *Page.content_panels,
         FieldPanel("standfirst"),
         MultiFieldPanel(
@@ -365,6 +423,7 @@ class ArticlePage(PublicCacheMixin, Page):
             heading=_("Lead image"),
         ),
         InlinePanel("bylines", label=_("Authors"), min_num=1),
+        FieldPanel("signature_line"),
         FieldPanel("body"),
         FieldPanel("tags"),
         ArticleNotesPanel(heading=_("Corrections and updates")),
@@ -378,6 +437,7 @@ class ArticlePage(PublicCacheMixin, Page):
     subpage_types = []
     search_fields = [
         *Page.search_fields,
+        index.SearchField("kicker"),
         index.SearchField("standfirst"),
         index.SearchField("body"),
         index.FilterField("first_published_at"),
@@ -396,12 +456,35 @@ class ArticlePage(PublicCacheMixin, Page):
         return super().save(*args, **kwargs)
 
     @cached_property
-    def authors(self) -> list[Author]:
-        """One query for all bylines, or none when a listing prefetched them."""
+    def credits(self) -> list["ArticleAuthor"]:
+        """Its bylines with their authors: one query, or none when a listing prefetched them."""
         bylines = self.bylines.all()
         if "bylines" not in getattr(self, "_prefetched_objects_cache", {}):
             bylines = bylines.select_related("author")
-        return [byline.author for byline in bylines]
+        return list(bylines)
+
+    @property
+    def authors(self) -> list[Author]:
+        """Everyone credited, whatever their role: each one's page lists the article."""
+        return [byline.author for byline in self.credits]
+
+    @property
+    def writers(self) -> list[Author]:
+        """Who wrote the text: the « Par … » of the byline, schema.org's `author`."""
+        return [b.author for b in self.credits if b.role == ArticleAuthor.Role.TEXT]
+
+    @property
+    def contributors(self) -> list[tuple[str, list[Author]]]:
+        """(role, authors) for photos, graphics and video, in the order of the roles."""
+        by_role: dict[str, list[Author]] = {}
+        for byline in self.credits:
+            if byline.role != ArticleAuthor.Role.TEXT:
+                by_role.setdefault(byline.role, []).append(byline.author)
+        return [
+            (str(ArticleAuthor.Role(role).label), by_role[role])
+            for role in ArticleAuthor.Role.values
+            if role in by_role
+        ]
 
     def with_content_json(self, content):
         """« Mis à jour le » follows the notes, which change without a page revision: a
@@ -431,6 +514,14 @@ class ArticlePage(PublicCacheMixin, Page):
 
 
 class ArticleAuthor(Orderable):
+    """One credit: an author from the Auteurs list and what they did for the article."""
+
+    class Role(models.TextChoices):
+        TEXT = "text", _("Text")
+        PHOTO = "photo", _("Photos")
+        GRAPHICS = "graphics", _("Graphics")
+        VIDEO = "video", _("Video")
+
     article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="bylines")
     author = models.ForeignKey(
         Author,
@@ -440,7 +531,9 @@ class ArticleAuthor(Orderable):
         db_index=False,  # the index below starts with it
     )
 
-    panels = [FieldPanel("author")]
+    role = models.CharField(_("contribution"), max_length=10, choices=Role, default=Role.TEXT)
+
+    panels = [FieldPanel("author"), FieldPanel("role")]
 
     class Meta(Orderable.Meta):
         # An author page reads its articles' ids from this index alone, without a visit to
@@ -448,7 +541,7 @@ class ArticleAuthor(Orderable):
         indexes = [models.Index(fields=["author", "article"], name="news_byline_author_article")]
 
 
-class SimplePage(PublicCacheMixin, Page):
+class SimplePage(PublicCacheMixin, AsciiSlugMixin, Page):
     """À propos, Mentions légales: text pages with no date and no byline."""
 
     body = StreamField(SimpleBodyBlock(), verbose_name=_("body"))

@@ -1,4 +1,5 @@
-from django.db.models.signals import post_migrate, post_save
+from django.db.models.signals import post_migrate, post_save, pre_save
+from taggit.models import Tag
 from wagtail.models import Revision
 from wagtail.signals import page_published, post_page_move, published
 
@@ -52,6 +53,18 @@ def _note_settings_saved(sender, instance, created, raw=False, **kwargs):
         fragments.everything_changed()
 
 
+def _ascii_tag_slug(sender, instance, raw=False, **kwargs):
+    """taggit keeps accents (« /sujets/%C3%A9lections/ »): a new topic gets an ASCII slug
+    (gazette/core/slugs.py), numbered past another topic's, « elections » then « elections-2 »
+    for « Elections ». Topics made in bulk (the demo, imports) pass no signal and use the same
+    functions."""
+    if raw or not instance._state.adding:
+        return
+    from .tags import ascii_tag_slug
+
+    instance.slug = ascii_tag_slug(instance.slug or instance.name)
+
+
 def register_signal_handlers(app_config):
     from . import purging, renditions
     from .corrections import ArticleNote, NoteSettings
@@ -61,6 +74,7 @@ def register_signal_handlers(app_config):
     post_page_move.connect(_keep_section_in_step, dispatch_uid="news-section-on-move")
     post_save.connect(_schedule_go_live, sender=Revision, dispatch_uid="news-go-live")
     page_published.connect(_schedule_expiry, dispatch_uid="news-expiry")
+    pre_save.connect(_ascii_tag_slug, sender=Tag, dispatch_uid="news-ascii-tag-slug")
     post_migrate.connect(_ensure_newsroom, sender=app_config, dispatch_uid="news-newsroom")
     published.connect(_note_published, sender=ArticleNote, dispatch_uid="news-note-published")
     post_save.connect(_note_settings_saved, sender=NoteSettings, dispatch_uid="news-note-settings")

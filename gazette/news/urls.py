@@ -6,6 +6,6 @@ app_name = "news"
 
 urlpatterns = [
     path("auteurs/<slug:slug>/", views.author_page, name="author"),
-    # taggit keeps accents in slugs (« élections »), which the slug converter refuses.
+    # Not <slug:>: an accented address from before ASCII slugs gets its 301 (news/tags.py).
     path("sujets/<str:slug>/", views.tag_page, name="tag"),
 ]

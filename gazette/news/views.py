@@ -7,13 +7,15 @@ each site's page lists that site's articles only.
 """
 
 from django.conf import settings
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from taggit.models import Tag
 
 from gazette.core.cache import cache_public
 from gazette.core.sites import site_or_404
 
 from .models import Author, TeaserPaginator, paginate, tagged_pages
+from .tags import moved_tag
 
 
 def author_page(request, slug):
@@ -29,7 +31,12 @@ def author_page(request, slug):
 
 
 def tag_page(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
+    tag = Tag.objects.filter(slug=slug).first()
+    if tag is None:
+        moved = moved_tag(slug)  # an accented address from before ASCII slugs
+        if moved is None:
+            raise Http404(slug)
+        return redirect("news:tag", moved.slug, permanent=True)
     articles = paginate(
         request,
         tagged_pages(tag).in_site(site_or_404(request)),

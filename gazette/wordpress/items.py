@@ -8,7 +8,8 @@ from urllib.parse import unquote
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
-from django.utils.text import slugify
+
+from gazette.core.slugs import ascii_slug
 
 from .content import plain_text
 from .wxr import Item
@@ -21,8 +22,9 @@ def clean_title(raw: str) -> str:
 
 
 def clean_slug(raw: str) -> str:
-    """WordPress stores accented slugs percent-encoded (« %c3%a9conomie »)."""
-    return slugify(unquote(raw or ""))[:200]
+    """WordPress stores accented slugs percent-encoded (« %c3%a9conomie »): Gazette's are
+    ASCII (« economie »), and the old address answers with a 301 (redirects.py)."""
+    return ascii_slug(unquote(raw or ""))[:200]
 
 
 def where(item: Item) -> str:

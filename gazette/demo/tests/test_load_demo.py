@@ -172,6 +172,12 @@ def test_every_article_has_a_described_and_credited_image_authors_and_tags(runs)
 
 
 @pytest.mark.django_db
+def test_an_article_shows_a_surtitre_and_another_a_signature_line(runs):
+    assert live_articles().get(kicker="Sommet du climat")
+    assert live_articles().get(signature_line="Par notre correspondante à Bruxelles")
+
+
+@pytest.mark.django_db
 def test_authors_have_a_role_a_bio_and_a_square_portrait(runs):
     assert 6 <= Author.objects.count() <= 8
     for author in Author.objects.select_related("photo"):

@@ -279,6 +279,7 @@ ARTICLES = (
         slug="sommet-adaptation-climat-ce-qu-il-faut-retenir",
         section="monde",
         label=Label.EXPLAINER,
+        kicker="Sommet du climat",
         title=(
             "Sommet sur l'adaptation au climat : ce qu'il faut retenir de trois jours de "
             "négociations"
@@ -366,6 +367,7 @@ ARTICLES = (
             "opérateurs historiques freinent."
         ),
         authors=("claire-morvan",),
+        signature_line="Par notre correspondante à Bruxelles",
         tags=("Union européenne", "Transports"),
         published=days_ago(1, "10:05"),
         caption=(

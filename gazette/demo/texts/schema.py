@@ -134,6 +134,8 @@ class Article:
     comments_open: bool = True
     caption: str = ""
     motif: str = ""  # default: one of the section's, chosen by the slug
+    kicker: str = ""  # the surtitre: the story's subject, above the title
+    signature_line: str = ""  # after the authors' names
 
     @property
     def related(self) -> list[str]:

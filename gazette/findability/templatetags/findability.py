@@ -64,7 +64,7 @@ def article_metadata(context, article):
         "image_url": absolute(request, image.url) if image else "",
         "modified": date_modified(article),
         "tags": [tag.name for tag in article.tags.all()],
-        "author_urls": [absolute(request, author.get_absolute_url()) for author in article.authors],
+        "author_urls": [absolute(request, author.get_absolute_url()) for author in article.writers],
         "site_name": SiteSettings.for_request(request).site_name,
         "json_ld": json_ld(article_graph(request, article, image=image)),
     }

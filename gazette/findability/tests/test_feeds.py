@@ -212,11 +212,24 @@ def test_feeds_are_public_cacheable_and_dated(client, newsroom):
         "/flux/rubriques/monde/inconnue/atom/",
         "/flux/auteurs/personne/rss/",
         "/flux/sujets/rien/atom/",
+        "/flux/sujets/%C3%A9conomie/atom/",
         "/flux/json/",
     ],
 )
 def test_unknown_feeds_are_404(client, newsroom, url):
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("feed_format", ["rss", "atom"])
+def test_a_topic_feed_at_its_old_accented_address_is_a_permanent_redirect(
+    client, newsroom, feed_format
+):
+    response = client.get(f"/flux/sujets/%C3%A9lections/{feed_format}/")
+    assert (response.status_code, response["Location"]) == (
+        301,
+        f"/flux/sujets/elections/{feed_format}/",
+    )
 
 
 @pytest.mark.django_db

@@ -17,7 +17,7 @@ from django.test import RequestFactory, override_settings
 from wagtail.models import Site
 
 from gazette.core.models import SiteSettings
-from gazette.news.models import ArticlePage
+from gazette.news.models import ArticleAuthor, ArticlePage
 from gazette.news.tests.factories import (
     LARGE,
     ensure_initial_data,
@@ -161,6 +161,44 @@ def test_json_ld_is_valid_cannot_end_its_script_and_has_google_properties(client
         (3, "Europe", "http://localhost/monde/europe/"),
         (4, news["headline"], url),
     ]
+
+
+def person(name, slug):
+    return {"@type": "Person", "name": name, "url": f"http://localhost/auteurs/{slug}/"}
+
+
+@pytest.mark.django_db
+def test_json_ld_names_the_writers_as_authors_and_the_others_as_contributors(client, monde):
+    article = make_article(
+        monde,
+        authors=[make_author("Claire Vasseur")],
+        credits=[
+            (make_author("Paul Girard"), ArticleAuthor.Role.PHOTO),
+            (make_author("Lina Haddad"), ArticleAuthor.Role.VIDEO),
+        ],
+        signature_line="Avec AFP",
+    )
+    parsed = head(client.get(article.url).content.decode())
+    news = graph(parsed)["NewsArticle"]
+    assert news["author"] == [person("Claire Vasseur", "claire-vasseur")]
+    assert news["contributor"] == [
+        {
+            "@type": "Role",
+            "roleName": "Photos",
+            "contributor": person("Paul Girard", "paul-girard"),
+        },
+        {"@type": "Role", "roleName": "Vidéo", "contributor": person("Lina Haddad", "lina-haddad")},
+    ]
+    assert news["creditText"] == "Avec AFP"
+    assert parsed.meta["article:author"] == ["http://localhost/auteurs/claire-vasseur/"]
+
+
+@pytest.mark.django_db
+def test_json_ld_credits_the_newsroom_when_no_one_is_credited_for_the_text(client, monde):
+    article = make_article(monde, credits=[(make_author("Paul Girard"), ArticleAuthor.Role.PHOTO)])
+    news = graph(head(client.get(article.url).content.decode()))["NewsArticle"]
+    assert news["author"] == [news["publisher"]]
+    assert "creditText" not in news
 
 
 @pytest.mark.django_db

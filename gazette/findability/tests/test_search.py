@@ -52,6 +52,13 @@ def test_any_form_of_a_word_finds_every_form_of_it(client, monde, query):
 
 
 @pytest.mark.django_db
+def test_the_surtitre_is_searched(client, monde):
+    make_article(monde, "Les négociations reprennent à Belém", kicker="COP30")
+    make_article(monde, "Le marché du cacao s'envole")
+    assert titles(found(client, "cop30")) == ["Les négociations reprennent à Belém"]
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("query", "title"),
     [

@@ -89,13 +89,18 @@ def make_article(
     *,
     live: bool = True,
     authors: tuple[Author, ...] = (),
+    credits: tuple[tuple[Author, str], ...] = (),
     tags: tuple[str, ...] = (),
     **fields,
 ) -> ArticlePage:
+    """`authors` wrote the text; `credits` are (author, role) pairs, after them."""
     fields.setdefault("standfirst", "Un chapô d'essai.")
     fields.setdefault("body", [("paragraph", "<p>Un paragraphe d'essai.</p>")])
+    credits = [(author, ArticleAuthor.Role.TEXT) for author in authors] + list(credits)
     article = ArticlePage(
-        title=title, bylines=[ArticleAuthor(author=author) for author in authors], **fields
+        title=title,
+        bylines=[ArticleAuthor(author=author, role=role) for author, role in credits],
+        **fields,
     )
     article.tags.add(*tags)
     return _publish(section, article, live=live)

@@ -37,7 +37,7 @@ def html(client, url: str) -> str:
     return response.content.decode()
 
 
-@pytest.mark.parametrize("url", ["/", "/monde/", "/monde/sommet-à-bruxelles/"])
+@pytest.mark.parametrize("url", ["/", "/monde/", "/monde/sommet-a-bruxelles/"])
 def test_a_render_from_fragments_is_the_same_bytes_as_a_cold_one(client, site, settings, url):
     settings.GAZETTE_FRAGMENT_CACHE = False
     cold = html(client, url)
@@ -71,11 +71,11 @@ def test_a_moved_article_shows_its_new_section(client, site):
     html(client, article.url)
     article.move(site["sport"], pos="last-child")
     article.refresh_from_db()
-    old = client.get("/monde/sommet-à-bruxelles/")  # Wagtail's automatic redirect, not the page
-    assert old.status_code == 301 and old["Location"] == "/sport/sommet-%C3%A0-bruxelles/"
+    old = client.get("/monde/sommet-a-bruxelles/")  # Wagtail's automatic redirect, not the page
+    assert old.status_code == 301 and old["Location"] == "/sport/sommet-a-bruxelles/"
     page = html(client, article.url)
     assert 'class="kicker-section" href="/sport/">Sport</a>' in page
-    assert "/sport/sommet-%C3%A0-bruxelles/" in page.split("</head>")[0]  # canonical address
+    assert "/sport/sommet-a-bruxelles/" in page.split("</head>")[0]  # canonical address
 
 
 def test_a_renamed_author_shows_in_the_byline(client, site):

@@ -34,10 +34,10 @@ def site(django_capture_on_commit_callbacks):
 
 
 def test_a_second_reader_gets_the_stored_page_without_a_query(site, django_assert_num_queries):
-    first = get("/monde/sommet-à-bruxelles/")
+    first = get("/monde/sommet-a-bruxelles/")
     assert first["status"] == "200 OK" and first["cache"] == "miss"
     with django_assert_num_queries(0):
-        second = get("/monde/sommet-à-bruxelles/")
+        second = get("/monde/sommet-a-bruxelles/")
     assert second["cache"] == "hit"
     assert second["body"] == first["body"]
     assert "Set-Cookie" not in second["headers"]
@@ -85,13 +85,13 @@ def test_publishing_purges_the_pages_that_show_the_article_and_no_other(
     paths = [
         "/",
         "/monde/",
-        "/monde/sommet-à-bruxelles/",
+        "/monde/sommet-a-bruxelles/",
         reverse("news:author", args=["claire-vasseur"]),
         reverse("news:tag", args=["europe"]),
         reverse("findability:site_rss"),
         reverse("findability:section_atom", args=["monde"]),
         "/sport/",
-        "/sport/finale-à-lyon/",
+        "/sport/finale-a-lyon/",
     ]
     for path in paths:
         assert get(path)["status"] == "200 OK", path
@@ -105,37 +105,37 @@ def test_publishing_purges_the_pages_that_show_the_article_and_no_other(
         assert answer["cache"] == "miss", path
         assert "accord trouvé" in answer["body"].decode(), path
     assert get("/sport/")["cache"] == "hit"
-    assert get("/sport/finale-à-lyon/")["cache"] == "hit"
+    assert get("/sport/finale-a-lyon/")["cache"] == "hit"
 
 
 def test_unpublishing_and_moving_leave_no_stale_copy(site, django_capture_on_commit_callbacks):
     article = site["article"]
     article.refresh_from_db()  # the factory published a copy
-    assert get("/monde/sommet-à-bruxelles/")["status"] == "200 OK"
+    assert get("/monde/sommet-a-bruxelles/")["status"] == "200 OK"
     with django_capture_on_commit_callbacks(execute=True):
         article.unpublish()
-    assert get("/monde/sommet-à-bruxelles/")["status"].startswith("404")
+    assert get("/monde/sommet-a-bruxelles/")["status"].startswith("404")
     other = site["other"]
     other.refresh_from_db()
-    assert get("/sport/finale-à-lyon/")["cache"] == "miss"
+    assert get("/sport/finale-a-lyon/")["cache"] == "miss"
     get("/sport/")
     with django_capture_on_commit_callbacks(execute=True):
         other.move(site["monde"], pos="last-child")
     # Wagtail's redirects app sends the old address to the new one.
-    assert get("/sport/finale-à-lyon/")["status"] == "301 Moved Permanently"
+    assert get("/sport/finale-a-lyon/")["status"] == "301 Moved Permanently"
     assert "Finale à Lyon" not in get("/sport/")["body"].decode()
     assert (
         "Finale à Lyon"
         not in get(reverse("findability:section_rss", args=["sport"]))["body"].decode()
     )
-    assert get("/monde/finale-à-lyon/")["status"] == "200 OK"
+    assert get("/monde/finale-a-lyon/")["status"] == "200 OK"
 
 
 def test_a_section_or_the_site_settings_purge_everything(site, django_capture_on_commit_callbacks):
-    get("/sport/finale-à-lyon/")
+    get("/sport/finale-a-lyon/")
     with django_capture_on_commit_callbacks(execute=True):
         site["monde"].save_revision().publish()  # the navigation shows sections
-    assert get("/sport/finale-à-lyon/")["cache"] == "miss"
+    assert get("/sport/finale-a-lyon/")["cache"] == "miss"
 
 
 def test_a_purge_by_another_process_reaches_this_one_within_a_second(site, monkeypatch):

@@ -28,7 +28,7 @@ def page_queries(client, url: str) -> tuple[int, list[str]]:
 
 def test_a_walked_address_is_then_read_in_one_query(client, article, settings):
     settings.GAZETTE_FRAGMENT_CACHE = False  # only the routing's reads of the page table
-    url = "/monde/europe/sommet-à-bruxelles/"
+    url = "/monde/europe/sommet-a-bruxelles/"
     status, walked = page_queries(client, url)
     assert status == 200
     status, remembered = page_queries(client, url)
