@@ -104,3 +104,21 @@ def test_the_real_export_gives_each_image_its_wordpress_alt_text(tmp_path):
         assert image.credit == ""  # WordPress kept none: listed, not « crédit inconnu »
     assert CreditedImage.objects.incomplete().count() == len(attachments) == 9
     assert SUMMARY.format("9 images") in out.splitlines()
+
+
+@pytest.mark.django_db
+def test_alt_text_an_earlier_import_made_up_is_named_in_the_report_once(uploads, tmp_path):
+    """Imports before this one wrote the caption as alt text, with an empty ledger checksum."""
+    run_import(PHOTOS, uploads=uploads, report=tmp_path / "1.txt")
+    bare = mapped("attachment", 302)
+    bare.description = "La criée, à 5 heures."
+    bare.save()
+    WordPressItem.objects.filter(kind="attachment").update(checksum="")
+    run_import(PHOTOS, uploads=uploads, report=tmp_path / "2.txt")
+    run_import(PHOTOS, uploads=uploads, report=tmp_path / "3.txt")
+    bare.refresh_from_db()
+    assert bare.description == "La criée, à 5 heures."  # left as it is, shown to someone
+    warning = "texte alternatif repris de la légende ou du titre par un import précédent"
+    assert [line for line in (tmp_path / "2.txt").read_text().splitlines() if warning in line]
+    assert warning not in (tmp_path / "3.txt").read_text()
+    assert mapped("attachment", 301).description.startswith("Un chalutier")
