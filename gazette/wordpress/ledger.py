@@ -41,6 +41,7 @@ class Report:
     skipped: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     notes: Counter = field(default_factory=Counter)  # recognised in the posts, by kind
+    incomplete_images: int = 0  # of this export's images, those without alt text or credit
 
     def warn(self, where: str, message: str) -> None:
         self.warnings.append(f"{where} : {message}")

@@ -3,6 +3,11 @@ or fetched from the old site.
 
 A broken attachment (missing file, not an image, a file Pillow cannot read) is reported and
 skipped, never fatal: the posts that used it keep a visible link instead.
+
+Alt text and credit are taken only from what WordPress really holds (`described`): an image
+without them lands in « Images à compléter » (`CreditedImage.objects.incomplete()`), where
+someone who can see it writes them. A caption or a file title is not a description of the
+photo, and an invented alt text would hide the image from that list for good.
 """
 
 import html
@@ -82,17 +87,26 @@ def import_image(item: Item, source: ImageSource) -> tuple[CreditedImage | None,
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return None, f"fichier « {relative} » illisible : pas une image valide"
     title = " ".join(plain_text(html.unescape(item.title)).split()) or name
-    caption = plain_text(item.excerpt)
-    alt = plain_text(item.meta.get("_wp_attachment_image_alt", ""))
-    credit = _CREDIT.search(item.meta.get("_wp_attachment_metadata", ""))
+    alt, credit = described(item)
     buffer = BytesIO(data)
     image = CreditedImage(
         title=title[:255],
-        credit=html.unescape(credit.group(1))[:255] if credit else "",
-        description=(alt or caption or title)[:255],
+        credit=credit,
+        description=alt,
         file=ImageFile(buffer, name=name),
         file_size=len(data),
         file_hash=hash_filelike(BytesIO(data)),
     )
     image.save()
     return image, ""
+
+
+def described(item: Item) -> tuple[str, str]:
+    """(alt text, credit) as WordPress has them, each possibly empty: the alt text of the
+    media library (`_wp_attachment_image_alt`) and the credit WordPress read from the file's
+    IPTC data (`image_meta` in `_wp_attachment_metadata`). WordPress has no credit field of
+    its own; captions are free text (« Photo AFP », a sentence…), not read as credits."""
+    alt = " ".join(plain_text(item.meta.get("_wp_attachment_image_alt", "")).split())
+    found = _CREDIT.search(item.meta.get("_wp_attachment_metadata", ""))
+    credit = " ".join(html.unescape(found.group(1)).split()) if found else ""
+    return alt[:255], credit[:255]

@@ -136,6 +136,12 @@ class Command(BaseCommand):
             else "rectificatif ou mise à jour reconnu"
         )
         self.stdout.write(f"{notes} {found} dans le texte des articles")
+        if incomplete := result.incomplete_images:
+            self.stdout.write(
+                f"{incomplete} {'images' if incomplete > 1 else 'image'}"
+                " sans texte alternatif ou sans crédit : "
+                "à compléter dans Rapports › Images à compléter"
+            )
         self.stdout.write(f"{len(result.warnings)} avertissement(s), détaillés dans {report_path}")
         verb = "vérifié (aucune écriture, --dry-run)" if dry_run else "terminé"
         self.stdout.write(self.style.SUCCESS(f"Import {verb}."))
