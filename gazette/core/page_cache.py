@@ -244,7 +244,10 @@ def site_key(environ, memory: PageMemory, trusted: bool) -> int | None:
         port = environ["HTTP_X_FORWARDED_PORT"]
     sites = memory.sites if trusted else None
     if sites is None:
-        sites = memory.sites = known_sites()
+        purges = memory.purges  # a site saved meanwhile: its purge empties the list again
+        sites = known_sites()
+        if trusted and memory.purges == purges:
+            memory.sites = sites
     return site_match.matching(sites, hostname, port) or 0
 
 

@@ -22,16 +22,32 @@ def get(path: str, **headers):
     return wsgi_request(application, path, **headers)
 
 
+def add_second_site():
+    second = Page.get_first_root_node().add_child(instance=HomePage(title="Deux", slug="deux"))
+    second.save_revision().publish()
+    Site.objects.create(hostname=OTHER, port=80, root_page=second, site_name="Deux")
+    make_article(make_section(second, "Monde"), "Marché de Lille")
+
+
 @pytest.fixture
 def two_sites(settings):
     settings.ALLOWED_HOSTS = ["localhost", "testserver", OTHER]
     first = make_home()
     make_article(make_section(first, "Monde"), "Sommet à Bruxelles")
-    second = Page.get_first_root_node().add_child(instance=HomePage(title="Deux", slug="deux"))
-    second.save_revision().publish()
-    Site.objects.create(hostname=OTHER, port=80, root_page=second, site_name="Deux")
-    make_article(make_section(second, "Monde"), "Marché de Lille")
+    add_second_site()
     page_cache.forget_local_state()  # as after the purge that saving a site makes
+
+
+def test_a_site_added_later_is_served_at_once(settings, django_capture_on_commit_callbacks):
+    settings.ALLOWED_HOSTS = ["localhost", OTHER]
+    make_article(make_section(make_home(), "Monde"), "Sommet à Bruxelles")
+    get("/monde/", host=OTHER)  # the default site's page, for now
+    assert get("/monde/", host=OTHER)["cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        add_second_site()
+    answer = get("/monde/", host=OTHER)
+    assert answer["cache"] == "miss" and "Marché de Lille" in answer["body"].decode()
+    assert "Sommet à Bruxelles" in get("/monde/")["body"].decode()
 
 
 def test_each_site_is_served_its_own_pages_from_the_cache(two_sites):
