@@ -42,7 +42,6 @@ def test_a_purge_by_another_process_empties_this_ones_memory_within_a_second(pro
     get(newsroom, "/monde/")
     get(newsroom, "/sport/")
     assert get(newsroom, "/monde/")["cache"] == "hit"
-    assert "/monde/" in process.memory.pages
     purger = "import django; django.setup(); from gazette.core import page_cache; "
     subprocess.run(
         [sys.executable, "-c", purger + "page_cache.purge_paths_now(['/monde/'])"],
@@ -63,7 +62,6 @@ def test_everything_purged_elsewhere_empties_the_memory(process):
     another = redis.Redis.from_url(os.environ["REDIS_URL"])
     page_cache._bump_generation()
     another.publish(purge_channel.channel(another), "un-autre-serveur\n*")  # its message
-    assert "/sport/" in process.memory.pages
     wait_until(lambda: "/sport/" not in process.memory.pages, "still kept")
     assert get(newsroom, "/sport/")["cache"] == "miss"
 
