@@ -56,6 +56,9 @@ sub vcl_recv {
     if (req.url ~ "^/(admin|sante)/" || req.http.Cookie ~ "(^|;\s*)sessionid=") {
         return (pass);
     }
+    # One copy per host name: the app picks the site by name, not by the Host's port, so a
+    # port or a case a client chose must not make (and fill the memory with) new copies.
+    set req.http.Host = std.tolower(regsub(req.http.Host, ":[0-9]*$", ""));
     # Public pages read no cookie; dropping them lets every reader share one copy.
     unset req.http.Cookie;
     unset req.http.Authorization;

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from django.core.cache import cache
 from django.utils import timezone
+from wagtail.models import Site
 
 from gazette.news.models import ArticlePage, SectionPage
 
@@ -54,12 +55,14 @@ class Entry:
 
 @dataclass
 class MostRead:
-    """What the `most_read` tag shows, for the whole site and for each live section, both
-    over 24 hours and 7 days: titles and URLs, so that rendering reads no database."""
+    """What the `most_read` tag shows, for each Wagtail site and for each live section, both
+    over 24 hours and 7 days: titles and URLs, so that rendering reads no database. `site` is
+    every site's articles together, for a caller without a request (no site to choose)."""
 
     computed_at: datetime
     site: dict[str, list[Entry]] = field(default_factory=dict)
     sections: dict[int, dict[str, list[Entry]]] = field(default_factory=dict)
+    sites: dict[int, dict[str, list[Entry]]] = field(default_factory=dict)
 
     def signature(self) -> dict:
         """What the pages show: a new title or address is a change too."""
@@ -70,7 +73,11 @@ class MostRead:
                 for window, entries in lists.items()
             }
 
-        return {"site": ids(self.site), **{pk: ids(lists) for pk, lists in self.sections.items()}}
+        return {
+            "site": ids(self.site),
+            "sites": {pk: ids(lists) for pk, lists in self.sites.items()},
+            **{pk: ids(lists) for pk, lists in self.sections.items()},
+        }
 
 
 def refresh_most_read(*, now: datetime) -> MostRead:
@@ -85,10 +92,10 @@ def refresh_most_read(*, now: datetime) -> MostRead:
         most_read_changed.send(
             sender=MostRead,
             ranking=ranking,
-            site_wide=before.get("site") != after["site"],
+            site_wide=before.get("site") != after["site"] or before.get("sites") != after["sites"],
             sections={
                 pk
-                for pk in (before.keys() | after.keys()) - {"site"}
+                for pk in (before.keys() | after.keys()) - {"site", "sites"}
                 if before.get(pk) != after.get(pk)
             },
         )
@@ -115,6 +122,15 @@ def compute_most_read(*, now: datetime) -> MostRead:
         for window, span in WINDOWS.items()
     }
     site = {window: [pk for pk, _ in rows[:MOST_READ_COUNT]] for window, rows in totals.items()}
+    sites = {
+        root.pk: {
+            window: [pk for pk, path in rows if path.startswith(root.root_page.path)][
+                :MOST_READ_COUNT
+            ]
+            for window, rows in totals.items()
+        }
+        for root in Site.objects.select_related("root_page").only("pk", "root_page__path")
+    }
     sections = {
         section.pk: {
             window: [pk for pk, path in rows if path.startswith(section.path)][:MOST_READ_COUNT]
@@ -122,7 +138,8 @@ def compute_most_read(*, now: datetime) -> MostRead:
         }
         for section in SectionPage.objects.live().only("pk", "path")
     }
-    wanted = {pk for lists in [site, *sections.values()] for ids in lists.values() for pk in ids}
+    every = [site, *sites.values(), *sections.values()]
+    wanted = {pk for lists in every for ids in lists.values() for pk in ids}
     entries = {
         article.pk: Entry(article.pk, article.title, article.get_url())
         for article in ArticlePage.objects.filter(pk__in=wanted)
@@ -135,4 +152,5 @@ def compute_most_read(*, now: datetime) -> MostRead:
         computed_at=now,
         site=lists(site),
         sections={pk: lists(ids) for pk, ids in sections.items() if any(ids.values())},
+        sites={pk: lists(ids) for pk, ids in sites.items()},
     )

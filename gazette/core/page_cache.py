@@ -11,6 +11,10 @@ DESIGN.md), with no cookie set and no `Vary: Cookie`. It is kept `s-maxage` seco
 purged first (`purge_paths`, `purge_everything`): publishing, comments and « Les + Lus » purge
 exactly the paths they change (gazette/core/purge.py).
 
+Whose pages. A page is stored under its path, then under its site and query string: the
+site the request is for as Wagtail resolves it (`site_key`), never the `Host` header itself.
+A purge names a path and drops it on every site.
+
 Where pages are kept. Each process keeps ready answers in its memory (`page_memory.py`: no
 pickling, header lists built once), looked up by path, then by query string (`?page=2`), so
 that a purge of a path drops its pages of results too.
@@ -41,7 +45,9 @@ from urllib.parse import parse_qsl, unquote, urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import setting_changed
+from django.http.request import split_domain_port, validate_host
 
+from . import site_match
 from .page_memory import PageMemory
 from .purge_channel import PurgeListener, publish
 
@@ -60,7 +66,8 @@ COMPRESSIBLE = (
 )
 LOCAL_SYNC_SECONDS = 1.0
 # Answers of a hit that must not be taken from the stored response, or are ours.
-SKIPPED_HEADERS = {"content-length", "content-encoding", "etag", "x-gazette-cache"}
+# A request's id (gazette/operations/requestlog.py) is its reader's alone.
+SKIPPED_HEADERS = {"content-length", "content-encoding", "etag", "x-gazette-cache", "x-request-id"}
 HIT, MISS = ("X-Gazette-Cache", "hit"), ("X-Gazette-Cache", "miss")
 TRACKING = ("fbclid", "gclid", "xtor")
 
@@ -105,7 +112,6 @@ def with_page_cache(application):
     def page_cache(environ, start_response):
         if not is_candidate(environ):
             return application(environ, start_response)
-        path, query = request_path(environ), normalised_query(environ)
         process, now = _process or _start_process(), time.time()
         shared = process.listener is not None
         if shared:
@@ -113,6 +119,10 @@ def with_page_cache(application):
         else:
             sync_local_purges(process.memory)
             trusted = True
+        site = site_key(environ, process.memory, trusted)
+        if site is None:
+            return application(environ, start_response)  # a host Django refuses (400)
+        path, query = request_path(environ), f"{site}?{normalised_query(environ)}"
         if trusted:
             page = process.memory.get(path, query, now)
             if page is not None:
@@ -151,6 +161,8 @@ class Rules:
     excluded: tuple[str, ...]
     https_only: bool
     session_cookie: str
+    allowed_hosts: tuple[str, ...]
+    forwarded_port: bool
 
 
 _rules: Rules | None = None
@@ -163,6 +175,12 @@ def _load_rules() -> Rules:
         excluded=_excluded_prefixes(),
         https_only=settings.SECURE_SSL_REDIRECT,
         session_cookie=settings.SESSION_COOKIE_NAME + "=",
+        allowed_hosts=tuple(
+            settings.ALLOWED_HOSTS
+            or (settings.DEBUG and (".localhost", "127.0.0.1", "[::1]"))
+            or ()
+        ),
+        forwarded_port=settings.USE_X_FORWARDED_PORT,
     )
     return _rules
 
@@ -204,6 +222,41 @@ def _excluded_prefixes() -> tuple[str, ...]:
             "/sante/",
         )
         if prefix.startswith("/")
+    )
+
+
+def site_key(environ, memory: PageMemory, trusted: bool) -> int | None:
+    """The site the request is for, as Wagtail resolves it (the same host name, port and
+    rules, `site_match.py`): its primary key, 0 for no site, None for a host name that
+    `ALLOWED_HOSTS` refuses. Pages are stored per site, so that a second site is not served
+    the first one's pages, and under the site and not the `Host` header, so that a name or
+    port the reader chose can neither poison an entry nor add one.
+
+    The configured sites are read once per process and kept with its pages: saving a site
+    purges everything, which empties that memory and the list with it."""
+    rules = _rules or _load_rules()
+    host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+    hostname = split_domain_port(host)[0]
+    if not hostname or not validate_host(hostname, rules.allowed_hosts):
+        return None
+    port = environ.get("SERVER_PORT")
+    if rules.forwarded_port and "HTTP_X_FORWARDED_PORT" in environ:
+        port = environ["HTTP_X_FORWARDED_PORT"]
+    sites = memory.sites if trusted else None
+    if sites is None:
+        purges = memory.purges  # a site saved meanwhile: its purge empties the list again
+        sites = known_sites()
+        if trusted and memory.purges == purges:
+            memory.sites = sites
+    return site_match.matching(sites, hostname, port) or 0
+
+
+def known_sites() -> tuple:
+    from wagtail.models import Site
+
+    return tuple(
+        site_match.Known(*row)
+        for row in Site.objects.values_list("pk", "hostname", "port", "is_default_site")
     )
 
 

@@ -26,7 +26,8 @@ OVERHEAD = 2048
 class PageMemory:
     def __init__(self, budget: int):
         self.budget = budget
-        self.pages: dict[str, dict] = {}  # path -> {normalised query -> page}
+        self.pages: dict[str, dict] = {}  # path -> {site?normalised query -> page}
+        self.sites = None  # the configured sites (page_cache.site_key), until a purge of all
         self.sizes: dict[str, int] = {}
         self.used = 0
         self.purges = 0
@@ -71,6 +72,7 @@ class PageMemory:
         with self._lock:
             self.purges += 1
             self.pages, self.sizes, self.used = {}, {}, 0
+            self.sites = None
 
     def _forget(self, path: str) -> None:
         if self.pages.pop(path, None) is not None:

@@ -17,24 +17,29 @@ from django.http import Http404
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from . import fragments
+from . import fragments, site_match
 
-PREFIX = "gazette:site:"
+PREFIX = "gazette:sites:"  # then the generation: every configured site, one entry
 
 
 def site_for(request):
-    """Wagtail's `Site.find_for_request`, remembered: the same host and port rules. Kept on
-    the request, where Wagtail looks first."""
+    """Wagtail's `Site.find_for_request`, remembered: the same host and port rules
+    (`site_match.py`), applied to the list of configured sites kept in the cache as one
+    entry. One entry, not one per host and port asked: a reader chooses those, and could
+    otherwise add entries at will. Kept on the request, where Wagtail looks first."""
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
+    key = f"{PREFIX}{fragments.generation(request)}"
+    sites = cache.get(key)
+    if sites is None:
+        sites = {site.pk: site for site in Site.objects.select_related("root_page")}
+        cache.set(key, sites, timeout=None)
+    known = [
+        site_match.Known(pk, site.hostname, site.port, site.is_default_site)
+        for pk, site in sites.items()
+    ]
     hostname = split_domain_port(request._get_raw_host())[0]
-    port = request.get_port()
-    key = f"{PREFIX}{fragments.generation(request)}:{hostname}:{port}"
-    site = cache.get(key)
-    if site is None:
-        site = Site._find_for_request(request)
-        if site is not None:
-            cache.set(key, site, timeout=None)
+    site = sites.get(site_match.matching(known, hostname, request.get_port()))
     request._wagtail_site = site
     return site
 

@@ -3,10 +3,13 @@ and the client's address as comments and login throttling see it (`core.network.
 
 The id comes from the proxy when it sends a sane `X-Request-ID` (Varnish or the load balancer
 then logs the same one), else it is generated; anything else a client sends is ignored, so a
-forged header cannot inject text into the logs. Nor can a path: the text format escapes
-control characters (`TextFormatter`), so `%0a` in a URL cannot start a line of its own. The
-audience beacon is answered before Django (`gazette/wsgi.py`) and so is not logged here:
-thousands of lines a minute saying « 204 ».
+forged header cannot inject text into the logs. It is sent back to this client only: a
+response that a shared cache may keep (`Cache-Control: public`) goes without it, or the id
+would be replayed to every reader of the cached page (the page cache drops it too).
+Nor can a path inject text: the text format escapes control characters (`TextFormatter`),
+so `%0a` in a URL cannot start a line of its own. The audience beacon is answered before
+Django (`gazette/wsgi.py`) and so is not logged here: thousands of lines a minute saying
+« 204 ».
 """
 
 import logging
@@ -47,6 +50,16 @@ class TextFormatter(logging.Formatter):
         return CONTROL.sub(lambda match: ascii(match.group())[1:-1], line)
 
 
+def shared(response) -> bool:
+    """A response a shared cache may keep (the page cache, Varnish) and hand to other
+    readers: it must not carry this request's id, which the client may have chosen."""
+    directives = {
+        part.strip().split("=", 1)[0].lower()
+        for part in response.get("Cache-Control", "").split(",")
+    }
+    return bool(directives & {"public", "s-maxage"}) and not directives & {"private", "no-store"}
+
+
 class RequestLogMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -60,7 +73,8 @@ class RequestLogMiddleware:
         try:
             response = self.get_response(request)
             status = response.status_code
-            response["X-Request-ID"] = request_id
+            if not shared(response):
+                response["X-Request-ID"] = request_id
             return response
         finally:
             duration_ms = round((time.perf_counter() - start) * 1000, 1)

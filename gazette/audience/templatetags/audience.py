@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from gazette.core.sites import site_for
+
 from ..services import LOCK_KEY, MOST_READ_KEY, MostRead, refresh_most_read
 from ..tasks import schedule_audience_updates
 
@@ -33,8 +35,18 @@ def cached_ranking(*, now: datetime) -> MostRead:
     return ranking
 
 
-@register.inclusion_tag("audience/tags/most_read.html")
-def most_read(section=None):
+@register.inclusion_tag("audience/tags/most_read.html", takes_context=True)
+def most_read(context, section=None):
+    """The list of the site the request is for: a second site's readers see its articles,
+    not the first one's. Without a request (no site to choose), every site's."""
     ranking = cached_ranking(now=timezone.now())
-    lists = ranking.sections.get(section.pk, {}) if section else ranking.site
+    request = context.get("request")
+    by_site = getattr(ranking, "sites", None)  # None: a ranking cached before sites had lists
+    if section:
+        lists = ranking.sections.get(section.pk, {})
+    elif request is None or by_site is None:
+        lists = ranking.site
+    else:
+        site = site_for(request)
+        lists = by_site.get(site.pk, {}) if site else {}
     return {"section": section, "day": lists.get("day"), "week": lists.get("week")}

@@ -3,14 +3,16 @@ rendered (gazette/core/fragments.py says when and why).
 
 The values name everything the part shows that can change: the same values, the same bytes.
 Django's own `{% cache %}` would do, given a timeout and the generation in every call; this
-tag reads both itself, so a template names only what its fragment depends on. The site's
-host is always part of the key: fragments hold absolute addresses.
+tag reads both itself, so a template names only what its fragment depends on. The site is
+always part of the key, fragments hold absolute addresses: the Wagtail site the request is
+for (its `root_url` makes them), not the `Host` header, whose port or name a reader chooses.
 """
 
 from django import template
 from django.conf import settings
 
 from .. import fragments
+from ..sites import site_for
 
 register = template.Library()
 
@@ -23,8 +25,8 @@ class FragmentNode(template.Node):
         request = context.get("request")
         if not fragments.enabled() or not _for_everyone(request):
             return self.nodelist.render(context)
-        host = request.get_host() if request is not None else ""
-        parts = [host, *(part.resolve(context) for part in self.parts)]
+        site = site_for(request) if request is not None else None
+        parts = [site.pk if site else "", *(part.resolve(context) for part in self.parts)]
         key = fragments.key(self.name, parts, fragments.generation(request))
         html = fragments.get(key)
         if html is None:

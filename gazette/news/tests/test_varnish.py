@@ -107,3 +107,19 @@ def test_editors_and_the_admin_pass_and_purges_come_only_from_the_app(varnish, s
     assert fetch(varnish + "/admin/login/")[1] == "MISS"
     assert fetch(varnish + "/admin/login/")[1] == "MISS"
     assert fetch(varnish + "/monde/?utm_source=lettre")[1] == "HIT"
+
+
+def test_a_hosts_port_or_case_adds_no_copy_and_a_request_id_is_not_replayed(varnish):
+    make_section(make_home(), "Monde")
+    forged = "attaquant-12345678"
+    request = urllib.request.Request(
+        varnish + "/monde/", headers={"Host": "localhost", "X-Request-ID": forged}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.headers.get("X-Request-ID") != forged
+    for host in ("localhost:8443", "LOCALHOST", "localhost:1"):
+        assert fetch(varnish + "/monde/", Host=host)[:2] == (200, "HIT"), host
+    request = urllib.request.Request(varnish + "/monde/", headers={"Host": "localhost"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.headers.get("X-Cache") == "HIT"
+        assert response.headers.get("X-Request-ID") != forged
