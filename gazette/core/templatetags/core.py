@@ -68,3 +68,11 @@ def published_time(value: datetime | None) -> str:
     return format_html(
         '<time datetime="{}">{}</time>', dates.iso_datetime(value), dates.long_datetime(value)
     )
+
+
+@register.simple_tag
+def admin_site_name() -> str:
+    """The name the admin's tabs end with (`GAZETTE_SITE_NAME`), where Wagtail writes its own."""
+    from django.conf import settings
+
+    return settings.WAGTAIL_SITE_NAME

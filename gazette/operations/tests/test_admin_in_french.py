@@ -241,3 +241,14 @@ def test_every_admin_screen_of_each_role_is_in_newsroom_french(client, newsroom,
     assert len(statuses) > 15, statuses
     assert not [url for url, status in statuses.items() if status >= 500], statuses
     assert problems == []
+
+
+@pytest.mark.django_db
+def test_admin_tabs_carry_the_sites_name_not_wagtails(client, newsroom, settings):
+    settings.WAGTAIL_SITE_NAME = "Le Journal du Lac"
+    login = client.get(reverse("wagtailadmin_login")).content.decode()
+    assert re.search(r"<title>[^<]* - Le Journal du Lac</title>", login)
+    client.force_login(newsroom["users"][EDITOR])
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    title = re.search(r"<title>([^<]*)</title>", dashboard).group(1)
+    assert title.strip().endswith("- Le Journal du Lac") and "Wagtail" not in title
