@@ -7,7 +7,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from e2e.test_newsroom_speed import IMAGES
+from e2e.test_newsroom import IMAGES
 from gazette.comments.models import Comment
 from gazette.news.tests.factories import make_article, make_author, make_home, make_section
 

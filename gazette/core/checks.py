@@ -48,6 +48,22 @@ def base_url_is_the_site_address(app_configs=None, **kwargs) -> list[checks.Chec
                 id="gazette.W001",
             )
         )
+    return messages
+
+
+@checks.register("gazette", checks.Tags.database)
+def default_site_is_at_the_base_url(app_configs=None, databases=None, **kwargs):
+    """W002 reads the database, so it is a database check, as Django's own are: run by
+    `migrate` and `manage.py check --database default`, not before every command (a
+    `restore --dry-run` must not so much as open the database it is told to leave alone)."""
+    if not databases:
+        return []
+    base_url = settings.WAGTAILADMIN_BASE_URL
+    try:
+        address = address_of(base_url)
+    except ValueError:
+        return []  # E001 says it
+    messages = []
     site = _default_site_address()
     if site is not None and tuple(site) != address:
         messages.append(

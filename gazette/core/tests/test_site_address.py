@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from gazette.core.checks import base_url_is_the_site_address
+from gazette.core.checks import base_url_is_the_site_address, default_site_is_at_the_base_url
 from gazette.core.sites import address_of, sync_default_site
 
 
@@ -71,12 +71,14 @@ def test_a_dry_run_changes_nothing():
 def test_check_reports_a_site_at_another_address(settings):
     localhost_site()
     settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8200"
-    messages = base_url_is_the_site_address()
+    assert base_url_is_the_site_address() == []  # before every command: no query
+    assert default_site_is_at_the_base_url() == []
+    messages = default_site_is_at_the_base_url(databases=["default"])
     assert [message.id for message in messages] == ["gazette.W002"]
     assert "http://localhost" in messages[0].msg and "http://127.0.0.1:8200" in messages[0].msg
     assert "manage.py sync_site" in messages[0].hint
     sync_default_site(base_url=settings.WAGTAILADMIN_BASE_URL)
-    assert base_url_is_the_site_address() == []
+    assert default_site_is_at_the_base_url(databases=["default"]) == []
 
 
 @pytest.mark.django_db
@@ -102,5 +104,5 @@ def test_manage_py_check_says_it_in_french(settings):
     localhost_site()
     settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8200"
     err = StringIO()
-    call_command("check", stdout=StringIO(), stderr=err)
+    call_command("check", databases=["default"], stdout=StringIO(), stderr=err)
     assert "Le site Wagtail par défaut est à l'adresse http://localhost" in err.getvalue()

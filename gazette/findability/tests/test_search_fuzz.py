@@ -1,8 +1,6 @@
 """Whatever reaches the search URL, the answer is a page (200, or 404 for a page number past
-the end), quickly: hypothesis throws text of every Unicode category, query-language operators
+the end), never a 500: hypothesis throws text of every Unicode category, query-language operators
 and SQL at it, on the database the suite runs on."""
-
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -67,14 +65,12 @@ def searchable(monde):
 @pytest.mark.django_db
 @settings(
     max_examples=150,
-    deadline=None,  # timed below, with a bound that suits a loaded CI machine
+    deadline=None,  # speed is bench/'s to measure; a loaded CI machine is not a stopwatch
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(params=PARAMS)
-def test_search_answers_every_input_with_a_page_quickly(client, searchable, params):
-    started = time.monotonic()
+def test_search_answers_every_input_with_a_page(client, searchable, params):
     response = client.get("/recherche/", params)
     assert response.status_code in {200, 404}, params
     if response.status_code == 404:
         assert "page" in params, params  # not a page number: 404, as on sections
-    assert time.monotonic() - started < 2, params
