@@ -18,7 +18,9 @@ class CoreConfig(AppConfig):
 
         from django.urls import register_converter
 
-        from . import checks, converters, renditions, restrictions, sites  # noqa: F401 (checks)
+        from . import admin_labels, checks, converters, renditions, restrictions, sites  # noqa: F401
+
+        admin_labels.label_site_columns()
 
         register_converter(converters.IdConverter, "id")
         restrictions.register_signal_handlers()

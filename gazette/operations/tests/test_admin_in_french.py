@@ -252,3 +252,12 @@ def test_admin_tabs_carry_the_sites_name_not_wagtails(client, newsroom, settings
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     title = re.search(r"<title>([^<]*)</title>", dashboard).group(1)
     assert title.strip().endswith("- Le Journal du Lac") and "Wagtail" not in title
+
+
+@pytest.mark.django_db
+def test_the_sites_listing_heads_its_columns_in_french(client, django_user_model):
+    """A screen only the superuser opens (the Administrateur manages people, not sites)."""
+    client.force_login(django_user_model.objects.create_superuser("root", "r@x.invalid", "x" * 20))
+    text = visible_text(client.get(reverse("wagtailsites:index")).content.decode())
+    assert "Site name" not in text and "Root page" not in text
+    assert {"Nom du site", "Page racine"} <= set(text)
