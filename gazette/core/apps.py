@@ -18,9 +18,10 @@ class CoreConfig(AppConfig):
 
         from django.urls import register_converter
 
-        from . import admin_labels, checks, converters, renditions, restrictions, sites  # noqa: F401
+        from . import admin_labels, avif, checks, converters, renditions, restrictions, sites  # noqa: F401
 
         admin_labels.label_site_columns()
+        avif.register()
 
         register_converter(converters.IdConverter, "id")
         restrictions.register_signal_handlers()
