@@ -114,6 +114,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "gazette.operations.requestlog.RequestLogMiddleware",
+    # What each public response showed, as keys for the caches (gazette/core/invalidation.py).
+    "gazette.core.surrogate_keys.SurrogateKeyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "gazette.operations.csp.SurfaceCSPMiddleware",
     "gazette.core.replica.ReplicaMiddleware",
@@ -417,6 +419,10 @@ WAGTAILFRONTENDCACHE = {
         url.strip() for url in env("GAZETTE_FRONTEND_CACHE_URLS", "").split(",") if url.strip()
     )
 }
+# Whether responses keep their `Surrogate-Key` header (what they showed, gazette/core/
+# invalidation.py) for a proxy or CDN in front that purges by key (Varnish with xkey, Fastly);
+# on by default when a Varnish is configured. Readers never see it otherwise.
+GAZETTE_SURROGATE_KEYS = env_bool("GAZETTE_SURROGATE_KEYS", bool(WAGTAILFRONTENDCACHE))
 # Or a CDN: Cloudflare through Wagtail's backend (purges by URL; README « Mise en production »).
 CLOUDFLARE_ZONE_ID = env("GAZETTE_CLOUDFLARE_ZONE_ID", "")
 CLOUDFLARE_API_TOKEN = env("GAZETTE_CLOUDFLARE_API_TOKEN", "")

@@ -102,6 +102,20 @@ def refresh_most_read(*, now: datetime) -> MostRead:
     return ranking
 
 
+def shows(article_id: int) -> bool:
+    """Whether the cached lists name this article."""
+    ranking = cache.get(MOST_READ_KEY)
+    if ranking is None:
+        return False
+    every = [ranking.site, *ranking.sites.values(), *ranking.sections.values()]
+    return any(
+        entry.article_id == article_id
+        for lists in every
+        for entries in lists.values()
+        for entry in entries
+    )
+
+
 def forget_most_read() -> None:
     """An article left the site: the next page recomputes rather than link to it."""
     cache.delete(MOST_READ_KEY)

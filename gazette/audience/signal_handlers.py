@@ -8,13 +8,25 @@ from .signals import most_read_changed
 
 def _article_published(sender, instance, **kwargs):
     """Counted from now on, unless it is private: « Les + Lus » never lists a private article,
-    and the beacon does not count one."""
+    and the beacon does not count one. An article in the lists published again (a corrected
+    headline, a new address) has the lists computed again at once: the new title differs from
+    the one shown, so the pieces that showed it are purged (`_most_read_changed`)."""
     from .backends import get_backend
 
     if instance.get_view_restrictions():
         return
     article_id = instance.pk
-    transaction.on_commit(lambda: get_backend().article_published(article_id))
+
+    def published():
+        from django.utils import timezone
+
+        from .services import refresh_most_read, shows
+
+        get_backend().article_published(article_id)
+        if shows(article_id):
+            refresh_most_read(now=timezone.now())
+
+    transaction.on_commit(published)
 
 
 def _article_withdrawn(sender, instance, **kwargs):
@@ -49,15 +61,15 @@ def _restriction_changed(sender, instance, raw=False, **kwargs):
 
 
 def _most_read_changed(sender, ranking, site_wide, sections, **kwargs):
-    """Every page shows the site-wide list; a section page shows its own too."""
-    from gazette.core.purge import purge_everything, purge_paths
-    from gazette.news.models import SectionPage
-    from gazette.news.purging import page_path
+    """What showed the changed lists: they recorded their keys (templatetags/audience.py)."""
+    from gazette.core import invalidation
 
+    from .keys import section_key, site_key
+
+    keys = {section_key(pk) for pk in sections}
     if site_wide:
-        purge_everything()
-    elif sections:
-        purge_paths(page_path(section) for section in SectionPage.objects.filter(pk__in=sections))
+        keys.add(site_key())
+    invalidation.purge(keys)
 
 
 def _after_migrate(sender, **kwargs):

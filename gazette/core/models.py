@@ -175,11 +175,11 @@ class PagePurgeQuerySet(models.QuerySet):
 
 
 class PagePurge(models.Model):
-    """A purge of the app's page cache, for the other processes of the embedded shape, whose
-    caches are in their own memory (gazette/core/page_cache.py). Kept a day."""
+    """A purge of keys (gazette/core/invalidation.py), one per line, for the other processes
+    of the embedded shape, whose caches are in their own memory (gazette/core/page_cache.py).
+    Kept a day. The column kept its first name: it held paths before keys."""
 
     EVERYTHING = "*"
-    FRAGMENTS = "~"  # not a page: the rendered fragments' generation (core/fragments.py)
 
     paths = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -8,25 +8,28 @@ a logged-in editor, or something that is not a public page.
 What may be stored is decided by the response, not by a list of URLs: a 200 whose
 `Cache-Control` says `public` with an `s-maxage` (`cache_public`, the caching invariant of
 DESIGN.md), with no cookie set and no `Vary: Cookie`. It is kept `s-maxage` seconds, unless
-purged first (`purge_paths`, `purge_everything`): publishing, comments and « Les + Lus » purge
-exactly the paths they change (gazette/core/purge.py).
+purged first: the response names what it showed in its `Surrogate-Key` header (recorded while
+it rendered, gazette/core/invalidation.py), each stored page is indexed by those keys, and a
+change purges the keys of what changed. The header is kept for the proxy in front when
+`GAZETTE_SURROGATE_KEYS` says one reads it, and never reaches readers otherwise.
 
 Whose pages. A page is stored under its path, then under its site and query string: the
 site the request is for as Wagtail resolves it (`site_key`), never the `Host` header itself.
-A purge names a path and drops it on every site.
+A purge drops every page that carried one of its keys, on every site.
 
 Where pages are kept. Each process keeps ready answers in its memory (`page_memory.py`: no
 pickling, header lists built once), looked up by path, then by query string (`?page=2`), so
 that a purge of a path drops its pages of results too.
 - Embedded shape (Django's cache in memory): that memory is the store. A purge made by another
   process (the task worker publishing a scheduled article, a second server worker) is written
-  to the database (`PagePurge`); each process applies those it has not seen, checking at most
-  once a second (`LOCAL_SYNC_SECONDS`).
+  to the database (`PagePurge`, the keys purged); each process applies those it has not seen,
+  checking at most once a second (`LOCAL_SYNC_SECONDS`).
 - With Redis: the memory sits in front of Redis, where every process stores what it renders,
-  one entry per path holding its variants and the generation it was stored under (purging
-  everything is one increment, after which older entries are ignored). A purge deletes in
-  Redis and is published to every process (`purge_channel.py`); a process whose subscription
-  is not alive serves from Redis, one round trip a hit, until it is back.
+  one entry per path holding its variants, each with its keys and the purge counter read
+  before it was rendered: a variant one of whose keys was purged since is ignored
+  (`invalidation.is_fresh`). A purge's keys are published to every process
+  (`purge_channel.py`); a process whose subscription is not alive serves from Redis, two
+  round trips a hit, until it is back.
 
 Responses are stored uncompressed and gzipped once; a reader gets the gzip copy if it says it
 accepts it. Every answer carries a weak ETag (same for both encodings), and a matching
@@ -47,12 +50,11 @@ from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.http.request import split_domain_port, validate_host
 
-from . import site_match
+from . import invalidation, site_match
 from .page_memory import PageMemory
 from .purge_channel import PurgeListener, publish
 
-PREFIX = "gazette:page:v2:"  # v2: pages are `Page`, no longer `Entry`
-GENERATION_KEY = "gazette:page:generation"
+PREFIX = "gazette:page:v3:"  # v3: pages carry their keys and purge counter
 MAX_VARIANTS = 32  # query strings kept per path; more are served, not stored
 MAX_BODY = 2 * 1024 * 1024
 COMPRESSIBLE = (
@@ -67,7 +69,14 @@ COMPRESSIBLE = (
 LOCAL_SYNC_SECONDS = 1.0
 # Answers of a hit that must not be taken from the stored response, or are ours.
 # A request's id (gazette/operations/requestlog.py) is its reader's alone.
-SKIPPED_HEADERS = {"content-length", "content-encoding", "etag", "x-gazette-cache", "x-request-id"}
+SKIPPED_HEADERS = {
+    "content-length",
+    "content-encoding",
+    "etag",
+    "x-gazette-cache",
+    "x-request-id",
+    invalidation.HEADER.lower(),  # kept apart, as `keys`; sent back only to a proxy
+}
 HIT, MISS = ("X-Gazette-Cache", "hit"), ("X-Gazette-Cache", "miss")
 TRACKING = ("fbclid", "gclid", "xtor")
 
@@ -82,16 +91,21 @@ class Page:
         "expires",
         "gzipped",
         "headers",
+        "keys",
         "not_modified",
         "plain",
+        "sequence",
         "status",
         "zipped",
     )
 
-    def __init__(self, status, headers, body, gzipped, etag, expires):
+    def __init__(self, status, headers, body, gzipped, etag, expires, keys, sequence):
         self.status, self.headers, self.body, self.gzipped = status, headers, body, gzipped
         self.etag, self.expires = etag, expires  # expires: time.time() of the end of s-maxage
+        self.keys, self.sequence = keys, sequence  # what it showed; the purge counter before
         common = (*headers, ("ETag", etag))
+        if keys and (_rules or _load_rules()).expose_keys:
+            common = (*common, (invalidation.HEADER, invalidation.header_value(keys)))
         self.not_modified = (*common, HIT)
         if gzipped is None:
             self.plain = (*common, ("Content-Length", str(len(body))), HIT)
@@ -103,7 +117,8 @@ class Page:
             self.zipped = (*common, vary, ("Content-Encoding", "gzip"), zipped_length, HIT)
 
     def __reduce__(self):
-        return Page, (self.status, self.headers, self.body, self.gzipped, self.etag, self.expires)
+        parts = (self.status, self.headers, self.body, self.gzipped, self.etag, self.expires)
+        return Page, (*parts, self.keys, self.sequence)
 
 
 def with_page_cache(application):
@@ -111,7 +126,9 @@ def with_page_cache(application):
 
     def page_cache(environ, start_response):
         if not is_candidate(environ):
-            return application(environ, start_response)
+            if (_rules or _load_rules()).expose_keys:
+                return application(environ, start_response)
+            return application(environ, _without_keys(start_response))
         process, now = _process or _start_process(), time.time()
         shared = process.listener is not None
         if shared:
@@ -120,31 +137,36 @@ def with_page_cache(application):
             sync_local_purges(process.memory)
             trusted = True
         site = site_key(environ, process.memory, trusted)
-        if site is None:
-            return application(environ, start_response)  # a host Django refuses (400)
+        if site is None:  # a host Django refuses (400)
+            return application(environ, _without_keys(start_response))
         path, query = request_path(environ), f"{site}?{normalised_query(environ)}"
         if trusted:
             page = process.memory.get(path, query, now)
             if page is not None:
                 return answer(environ, start_response, page, HIT)
         purges = process.memory.purges  # read before the fetch: see PageMemory
-        generation = 0
         if shared:
-            generation, variants = lookup(path)
+            sequence, variants = lookup(path)
             page = variants.get(query)
-            if page is not None and page.expires > now:
+            if (
+                page is not None
+                and page.expires > now
+                and invalidation.is_fresh(page.keys, page.sequence)
+            ):
                 if trusted:
                     process.memory.put(path, query, page, purges=purges)
                 return answer(environ, start_response, page, HIT)
-        page, status, headers, body = fill(application, environ)
+        else:
+            sequence = invalidation.current_sequence()
+        page, status, headers, body = fill(application, environ, sequence)
         if page is None:
-            start_response(status, headers)
+            start_response(status, _strip_keys(headers))
             return [body]
         if trusted and process.memory.purges != purges:
             # A purge came in during the render, perhaps of this page: the render may be older.
             return answer(environ, start_response, page, MISS)
         if shared:
-            store(path, query, generation, page)
+            store(path, query, page)
         if trusted:
             process.memory.put(path, query, page, purges=purges)
         return answer(environ, start_response, page, MISS)
@@ -163,6 +185,7 @@ class Rules:
     session_cookie: str
     allowed_hosts: tuple[str, ...]
     forwarded_port: bool
+    expose_keys: bool
 
 
 _rules: Rules | None = None
@@ -181,8 +204,24 @@ def _load_rules() -> Rules:
             or ()
         ),
         forwarded_port=settings.USE_X_FORWARDED_PORT,
+        expose_keys=settings.GAZETTE_SURROGATE_KEYS,
     )
     return _rules
+
+
+def _strip_keys(headers) -> list:
+    """The keys are for the caches, not for readers (nor for a proxy that does not read them)."""
+    if (_rules or _load_rules()).expose_keys:
+        return headers
+    name = invalidation.HEADER.lower()
+    return [(key, value) for key, value in headers if key.lower() != name]
+
+
+def _without_keys(start_response):
+    def start(status, headers, exc_info=None):
+        return start_response(status, _strip_keys(headers), exc_info)
+
+    return start
 
 
 def is_candidate(environ) -> bool:
@@ -290,18 +329,15 @@ def entry_key(path: str) -> str:
 
 
 def lookup(path: str) -> tuple[int, dict]:
-    """The current generation and the path's variants in Redis, in one round trip. Variants
-    stored under an older generation were purged by `purge_everything_now`."""
+    """The purge counter (for a render that may follow) and the path's variants in Redis, in
+    one round trip. A variant is good only if none of its keys was purged since it was
+    rendered: the caller asks `invalidation.is_fresh`."""
     key = entry_key(path)
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY) or 0
-    stored = found.get(key)
-    if stored is None or stored[0] != generation:
-        return generation, {}
-    return generation, stored[1]
+    found = cache.get_many([invalidation.SEQUENCE, key])
+    return found.get(invalidation.SEQUENCE) or 0, found.get(key) or {}
 
 
-def fill(application, environ):
+def fill(application, environ, sequence: int):
     """Ask Django for the page, uncompressed (one stored copy serves every encoding).
     Returns the page to store (or None) with what to send if it is not stored."""
     inner = dict(environ)
@@ -324,6 +360,10 @@ def fill(application, environ):
     seconds = storable_for(status, headers, body)
     if not seconds:
         return None, status, headers, body
+    header = invalidation.HEADER.lower()
+    keys = frozenset(
+        key for name, value in headers if name.lower() == header for key in value.split()
+    )
     page = Page(
         status,
         tuple((name, value) for name, value in headers if name.lower() not in SKIPPED_HEADERS),
@@ -331,6 +371,8 @@ def fill(application, environ):
         compress(body, headers),
         'W/"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"',
         time.time() + seconds,
+        keys,
+        sequence,
     )
     return page, status, headers, body
 
@@ -366,16 +408,22 @@ def compress(body: bytes, headers) -> bytes | None:
     return gzip.compress(body, compresslevel=6, mtime=0)
 
 
-def store(path: str, query: str, generation: int, page: Page) -> None:
-    """Add the variant to the path's entry in Redis, under the generation read before the
-    page was rendered: if everything was purged meanwhile, the copy is already out of date."""
+def store(path: str, query: str, page: Page) -> None:
+    """Add the variant to the path's entry in Redis, with its keys and the purge counter read
+    before it was rendered: if one of its keys was purged meanwhile, readers never get it."""
     key = entry_key(path)
-    stored = cache.get(key)
-    variants = stored[1] if stored is not None and stored[0] == generation else {}
+    now = time.time()
+    variants = {
+        stored_query: stored
+        for stored_query, stored in (cache.get(key) or {}).items()
+        if stored.expires > now
+    }
     if query not in variants and len(variants) >= MAX_VARIANTS:
         return
     variants[query] = page
-    cache.set(key, (generation, variants), timeout=math.ceil(page.expires - time.time()))
+    seconds = math.ceil(max(stored.expires for stored in variants.values()) - now)
+    cache.set(key, variants, timeout=seconds)
+    invalidation.remember_paths(page.keys, path, seconds)
 
 
 def answer(environ, start_response, page: Page, outcome):
@@ -452,31 +500,22 @@ setting_changed.connect(_on_setting_changed)
 # Purging
 
 
-def purge_paths_now(paths) -> None:
-    """Drop the stored copies of these paths (all their query strings), in this process's
-    memory and in the others' (through Redis pub/sub, or `PagePurge` in the embedded shape)."""
-    paths = sorted({normalised_path(path) for path in paths})
-    if not paths:
-        return
+def keys_purged(keys) -> None:
+    """Drop the pages that showed these keys, in this process's memory and in the others'
+    (through Redis pub/sub, or `PagePurge` in the embedded shape). The versions were bumped
+    by `invalidation.purge_now`: pages in Redis are ignored from now on."""
+    keys = sorted(keys)
     if is_local():
-        record_purge("\n".join(paths))
+        record_purge("\n".join(keys))
     else:
-        cache.delete_many([entry_key(path) for path in paths])
-        publish(_redis(), paths)
+        publish(_redis(), keys)
     if _process is not None:
-        _process.memory.drop(paths)
+        _process.memory.drop_keys(keys)
 
 
-def purge_everything_now() -> None:
-    if is_local():
-        from .models import PagePurge
-
-        record_purge(PagePurge.EVERYTHING)
-    else:
-        _bump_generation()
-        publish(_redis())
-    if _process is not None:
-        _process.memory.clear()
+def local_paths_for(keys) -> set[str]:
+    """The paths of the pages this process keeps that showed these keys."""
+    return _process.memory.paths_for(keys) if _process is not None else set()
 
 
 def record_purge(paths: str) -> None:
@@ -488,14 +527,6 @@ def record_purge(paths: str) -> None:
 
 def _redis():
     return cache._cache.get_client(write=True)  # Django's own client and pool
-
-
-def _bump_generation() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation yet: start one, past the implicit 0
-        if not cache.add(GENERATION_KEY, 1, timeout=None):
-            cache.incr(GENERATION_KEY)
 
 
 def is_local() -> bool:
@@ -519,7 +550,7 @@ def forget_local_state() -> None:
 
 def sync_now() -> None:
     """Apply the other processes' purges now if a second has passed (the embedded shape):
-    for readers of the purge table other than the page cache (gazette/core/fragments.py)."""
+    for readers of the purge log other than the page cache (kept fragments, cached objects)."""
     if is_local():
         sync_local_purges((_process or _start_process()).memory)
 
@@ -536,17 +567,13 @@ def sync_local_purges(memory: PageMemory) -> None:
         if _last_seen["id"] is None:  # a new process: its memory is empty, nothing to drop
             _last_seen["id"] = PagePurge.objects.latest_id()
             return
-        for purge_id, paths in PagePurge.objects.since(_last_seen["id"]):
+        for purge_id, keys in PagePurge.objects.since(_last_seen["id"]):
             if purge_id in _own_purges:
                 _own_purges.discard(purge_id)
-            elif paths == PagePurge.EVERYTHING:
-                memory.clear()
-            elif paths == PagePurge.FRAGMENTS:
-                from . import fragments
-
-                fragments.bump_local()
             else:
-                memory.drop(paths.split("\n"))
+                keys = keys.split("\n")
+                invalidation.bump(keys)  # this process's versions, for its fragments
+                memory.drop_keys(keys)
             _last_seen["id"] = purge_id
     except Exception:  # noqa: BLE001 (a database hiccup must not fail a reader's page)
         _last_seen["checked"] = now

@@ -12,6 +12,10 @@ comes back from Redis, or from one render, on its next request.
 Each copy leaves at the wall-clock time its `s-maxage` gave it when it was rendered, so a copy
 taken from Redis, stored there by another process, does not outlive the one in Redis.
 
+Each page carries the keys it showed (gazette/core/invalidation.py); an index from key to the
+pages (path and query string) that showed it lets a purge of keys drop exactly those, and no
+other site's page at the same path.
+
 `purges` counts drops and clears. A thread that reads it before fetching a page elsewhere (a
 render, Redis) hands it back with the page: if a purge came in meanwhile the page may be the
 purged copy, and it is not kept.
@@ -28,7 +32,7 @@ class PageMemory:
         self.budget = budget
         self.pages: dict[str, dict] = {}  # path -> {site?normalised query -> page}
         self.sites = None  # the configured sites (page_cache.site_key), until a purge of all
-        self.sizes: dict[str, int] = {}
+        self.index: dict[str, set[tuple[str, str]]] = {}  # key -> (path, query) that showed it
         self.used = 0
         self.purges = 0
         self._lock = threading.Lock()
@@ -44,36 +48,60 @@ class PageMemory:
 
     def put(self, path: str, query: str, page, *, purges: int) -> bool:
         """Keep the page unless a purge came in since `purges` was read. False if not kept."""
-        size = len(page.body) + len(page.gzipped or b"") + OVERHEAD
-        if size > self.budget:
+        if _size(page) > self.budget:
             return False
         with self._lock:
             if purges != self.purges:
                 return False
-            variants = self.pages.setdefault(path, {})
-            old = variants.get(query)
-            if old is not None:
-                size -= len(old.body) + len(old.gzipped or b"") + OVERHEAD
-            variants[query] = page
-            self.sizes[path] = self.sizes.get(path, 0) + size
-            self.used += size
+            self._forget_variant(path, query)
+            self.pages.setdefault(path, {})[query] = page
+            for key in page.keys:
+                self.index.setdefault(key, set()).add((path, query))
+            self.used += _size(page)
             while self.used > self.budget:
-                oldest = next(iter(self.pages))
-                self._forget(oldest)
+                self._forget(next(iter(self.pages)))
         return True
 
-    def drop(self, paths) -> None:
+    def drop_keys(self, keys) -> None:
+        """The pages that showed any of these keys; everything for the key `*`."""
+        if "*" in keys:
+            self.clear()
+            return
         with self._lock:
             self.purges += 1
-            for path in paths:
-                self._forget(path)
+            for key in keys:
+                for path, query in tuple(self.index.get(key, ())):
+                    self._forget_variant(path, query)
+
+    def paths_for(self, keys) -> set[str]:
+        with self._lock:
+            return {path for key in keys for path, _ in self.index.get(key, ())}
 
     def clear(self) -> None:
         with self._lock:
             self.purges += 1
-            self.pages, self.sizes, self.used = {}, {}, 0
+            self.pages, self.index, self.used = {}, {}, 0
             self.sites = None
 
     def _forget(self, path: str) -> None:
-        if self.pages.pop(path, None) is not None:
-            self.used -= self.sizes.pop(path)
+        for query in tuple(self.pages.get(path, ())):
+            self._forget_variant(path, query)
+
+    def _forget_variant(self, path: str, query: str) -> None:
+        variants = self.pages.get(path)
+        page = variants.pop(query, None) if variants is not None else None
+        if page is None:
+            return
+        if not variants:
+            del self.pages[path]
+        self.used -= _size(page)
+        for key in page.keys:
+            shown = self.index.get(key)
+            if shown is not None:
+                shown.discard((path, query))
+                if not shown:
+                    del self.index[key]
+
+
+def _size(page) -> int:
+    return len(page.body) + len(page.gzipped or b"") + OVERHEAD

@@ -1,8 +1,9 @@
 """Purges told to every process over Redis pub/sub, so that each may keep pages in its own
 memory (`page_memory.py`) in front of Redis and still never serve a purged page.
 
-A purge deletes in Redis first, then publishes the paths (or `EVERYTHING`); each process's
-listener thread drops them from its memory. Pub/sub delivers at most once and only to those
+A purge bumps its keys' versions in Redis first (gazette/core/invalidation.py), then publishes
+the keys (`*` for everything); each process's listener thread drops the pages that showed them
+from its memory. Pub/sub delivers at most once and only to those
 subscribed at that moment, so a process trusts its memory only while its subscription is known
 to be alive (`healthy`): not before the subscription is confirmed, not after an error or a
 silence longer than `DEAD_SECONDS` (it pings every `PING_SECONDS`). Its memory is emptied when
@@ -22,7 +23,7 @@ import uuid
 import redis
 
 CHANNEL = "gazette:page:purges:{db}"  # channels ignore databases: two sites may share a server
-EVERYTHING = "*"  # never a path: paths start with « / »
+EVERYTHING = "*"  # the key every page shows
 PING_SECONDS = 2.0
 DEAD_SECONDS = 5.0
 RETRY_SECONDS = 0.5
@@ -39,12 +40,12 @@ def _new_sender() -> None:
 os.register_at_fork(after_in_child=_new_sender)
 
 
-def publish(client: redis.Redis, paths=None) -> None:
-    """After the deletion in Redis, never before: a process hearing the purge and fetching
-    the page again must not find the old copy. Signed, so that the sender, which drops the
-    paths from its own memory at once, does not drop them again when its message comes back
-    (it would throw away a page rendered after the purge)."""
-    body = EVERYTHING if paths is None else "\n".join(paths)
+def publish(client: redis.Redis, keys) -> None:
+    """After the versions are bumped in Redis, never before: a process hearing the purge and
+    fetching the page again must not find the old copy good. Signed, so that the sender, which
+    drops the pages from its own memory at once, does not drop them again when its message
+    comes back (it would throw away a page rendered after the purge)."""
+    body = "\n".join(keys)
     client.publish(channel(client), f"{_sender}\n{body}")
 
 
@@ -113,10 +114,7 @@ class PurgeListener:
         sender, _, data = data.partition("\n")
         if sender == _sender:
             return
-        if data == EVERYTHING:
-            self.memory.clear()
-        else:
-            self.memory.drop(data.split("\n"))
+        self.memory.drop_keys(data.split("\n"))
 
     def _lost(self) -> None:
         self.healthy = False

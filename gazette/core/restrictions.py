@@ -2,30 +2,25 @@
 
 Wagtail checks every page it serves for a view restriction (a password, logged-in readers,
 groups) on the page and its ancestors: two queries per render. A newsroom rarely restricts
-anything, so whether any restriction exists at all is kept under the fragments' generation
-(gazette/core/fragments.py), and only when one does are pages asked one by one.
+anything, so whether any restriction exists at all is kept in the cache, and only when one
+does are pages asked one by one.
 
-Adding or removing a restriction bumps that generation and purges every cached page (the app's
-and the proxy's): a page that has just become private must not be served from a copy made
-while it was public.
+Adding or removing a restriction purges everything (gazette/core/invalidation.py): that copy
+and every cached page, the app's and the proxy's. A page that has just become private must not
+be served from a copy made while it was public, and the lists that showed it (la une, feeds,
+search, sitemaps) must drop it.
 """
 
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageViewRestriction
 
-from . import fragments
+from . import invalidation
 
-PREFIX = "gazette:restrictions:"
+KEY = "gazette:restrictions:v2"
 
 
 def any_exist() -> bool:
-    key = f"{PREFIX}{fragments.generation()}"
-    found = cache.get(key)
-    if found is None:
-        found = PageViewRestriction.objects.exists()
-        cache.set(key, found, timeout=None)
-    return found
+    return invalidation.cached(KEY, PageViewRestriction.objects.exists, shown=False)
 
 
 def allows(request, page) -> bool:
@@ -38,12 +33,12 @@ def allows(request, page) -> bool:
 
 def register_signal_handlers():
     post_save.connect(
-        fragments.everything_changed_on_save,
+        invalidation.everything_changed_on_save,
         sender=PageViewRestriction,
         dispatch_uid="core-restrictions",
     )
     post_delete.connect(
-        fragments.everything_changed_on_save,
+        invalidation.everything_changed_on_save,
         sender=PageViewRestriction,
         dispatch_uid="core-restrictions-d",
     )

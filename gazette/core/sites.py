@@ -4,22 +4,20 @@ Wagtail looks the site up by host and port on every request, and keeps it on the
 the rest of it (`request._wagtail_site`): the page view, the settings, the menus all ask. The
 answer only changes when a site is edited, so the page view (gazette/core/views.py) puts a
 copy from the cache there first. Only the page view: a health check must not need the cache
-or the database. A copy is kept under the fragments' generation (gazette/core/fragments.py), which
-saving or deleting a site bumps, with every cached page purged: a page's addresses depend on
-its site.
+or the database. Saving or deleting a site purges everything (gazette/core/invalidation.py),
+this copy and every cached page with it: a page's addresses depend on its site.
 """
 
 from urllib.parse import urlsplit
 
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from . import fragments, site_match
+from . import invalidation, site_match
 
-PREFIX = "gazette:sites:"  # then the generation: every configured site, one entry
+KEY = "gazette:sites:v2"  # every configured site, one entry
 
 
 def site_for(request):
@@ -29,11 +27,11 @@ def site_for(request):
     otherwise add entries at will. Kept on the request, where Wagtail looks first."""
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
-    key = f"{PREFIX}{fragments.generation(request)}"
-    sites = cache.get(key)
-    if sites is None:
-        sites = {site.pk: site for site in Site.objects.select_related("root_page")}
-        cache.set(key, sites, timeout=None)
+    sites = invalidation.cached(
+        KEY,
+        lambda: {site.pk: site for site in Site.objects.select_related("root_page")},
+        shown=False,
+    )
     known = [
         site_match.Known(pk, site.hostname, site.port, site.is_default_site)
         for pk, site in sites.items()
@@ -104,8 +102,8 @@ def sync_default_site(*, base_url: str, dry_run: bool = False) -> tuple[Site | N
 
 def register_signal_handlers():
     post_save.connect(
-        fragments.everything_changed_on_save, sender=Site, dispatch_uid="core-sites-saved"
+        invalidation.everything_changed_on_save, sender=Site, dispatch_uid="core-sites-saved"
     )
     post_delete.connect(
-        fragments.everything_changed_on_save, sender=Site, dispatch_uid="core-sites-deleted"
+        invalidation.everything_changed_on_save, sender=Site, dispatch_uid="core-sites-deleted"
     )

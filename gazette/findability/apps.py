@@ -8,10 +8,6 @@ class FindabilityConfig(AppConfig):
     verbose_name = _("Findability")
 
     def ready(self):
-        from gazette.news.purging import register_paths
-
         from . import corrections
-        from .purging import paths_for
 
-        register_paths(paths_for)
         corrections.register_signal_handlers()

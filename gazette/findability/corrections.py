@@ -15,13 +15,12 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.signals import published
 
+from gazette.core import invalidation
 from gazette.core.cache import cache_public
 from gazette.core.models import SiteSettings
-from gazette.core.purge import purge_paths
 from gazette.core.typography import french_spacing
 from gazette.news.corrections import ArticleNote, NoteSettings
 from gazette.news.models import ArticlePage, paginate
-from gazette.news.purging import purge_page, register_paths
 
 from .feeds import FORMATS, ITEMS, ArticleFeed, Channel, Entry
 from .metadata import page_url, root_url
@@ -38,7 +37,11 @@ def public_corrections():
     )
 
 
+KEY = "corrections"  # the corrections page and its feeds: the list a new note enters
+
+
 def corrections_page(request):
+    invalidation.record(KEY)
     context = {
         "notes": paginate(request, public_corrections(), settings.GAZETTE_PAGE_SIZE),
         "policy": NoteSettings.for_request(request).policy,
@@ -47,6 +50,7 @@ def corrections_page(request):
 
 
 def corrections_channel(request) -> Channel:
+    invalidation.record(KEY)
     site_name = SiteSettings.for_request(request).site_name
     root = root_url(request)
     return Channel(
@@ -84,27 +88,11 @@ def correction_entry(request, note: ArticleNote) -> Entry:
     )
 
 
-def corrections_paths() -> set[str]:
-    return {
-        reverse("findability:corrections"),
-        *(reverse(f"findability:corrections_{fmt}") for fmt in FORMATS),
-    }
-
-
 def purge_note(note: ArticleNote) -> None:
-    """Everything that shows a note, once its change commits: the article, wherever it is
-    listed (its feeds' items carry the notes, the sitemaps its date of change), and the
-    corrections page with its feeds. The one place to change when purges go by keys."""
-    purge_page(note.article)
-    purge_paths(corrections_paths())
-
-
-def _paths_for_article(obj) -> set[str]:
-    """An article published again (a new title), unpublished or moved: its corrections are
-    listed under its title and address."""
-    if isinstance(obj, ArticlePage) and obj.notes.public().corrections().exists():
-        return corrections_paths()
-    return set()
+    """Everything that shows a note, once its change commits: the article wherever it is shown
+    (its page, its feeds' items, the sitemaps' dates of change) and the corrections page with
+    its feeds."""
+    invalidation.purge([f"article:{note.article_id}", KEY])
 
 
 def _note_published(sender, instance, **kwargs):
@@ -112,5 +100,4 @@ def _note_published(sender, instance, **kwargs):
 
 
 def register_signal_handlers():
-    register_paths(_paths_for_article)
     published.connect(_note_published, sender=ArticleNote, dispatch_uid="findability-note")

@@ -30,6 +30,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from gazette.core import invalidation
 from gazette.core.cache import cache_public
 from gazette.core.models import SiteSettings
 from gazette.core.sites import site_or_404
@@ -254,6 +255,7 @@ def _channel(request, *, title, link, description, pages, urls) -> Channel:
 
 
 def site_channel(request) -> Channel:
+    invalidation.record("articles")
     settings = SiteSettings.for_request(request)
     return _channel(
         request,
@@ -272,6 +274,7 @@ def section_channel(request, section: str) -> Channel:
     page = get_object_or_404(
         SectionPage.objects.visible(), url_path=f"{site.root_page.url_path}{section.strip('/')}/"
     )
+    invalidation.record(f"list:section:{page.pk}")
     site_name = SiteSettings.for_request(request).site_name
     return _channel(
         request,
@@ -287,6 +290,7 @@ def section_channel(request, section: str) -> Channel:
 
 def author_channel(request, slug: str) -> Channel:
     author = get_object_or_404(Author, slug=slug)
+    invalidation.record(f"list:author:{author.pk}")
     site_name = SiteSettings.for_request(request).site_name
     return _channel(
         request,
@@ -314,6 +318,7 @@ class TagFeed(ArticleFeed):
 
 def tag_channel(request, slug: str) -> Channel:
     tag = get_object_or_404(Tag, slug=slug)
+    invalidation.record(f"list:tag:{tag.pk}")
     site_name = SiteSettings.for_request(request).site_name
     return _channel(
         request,

@@ -21,6 +21,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from gazette.core import invalidation
 from gazette.core.cache import cache_public
 from gazette.core.dates import MONTHS
 from gazette.core.models import SiteSettings
@@ -46,6 +47,7 @@ class Result:
 
 
 def search(request):
+    invalidation.record_lists()  # the next article published may be a hit
     site = site_or_404(request)
     form = SearchForm(request.GET, site=site)
     form.is_valid()  # a bad field shows its message; the valid ones still search
@@ -103,6 +105,7 @@ def _results(pks: list[int], stems: frozenset[str]) -> list[Result]:
 
 def archive_index(request):
     """Every month that has articles, by year: the way in for readers and crawlers alike."""
+    invalidation.record_lists()
     months = (
         ArticlePage.objects.in_site(site_or_404(request))
         .visible()
@@ -130,6 +133,7 @@ def _archive(request, year: int, month: int | None):
     article, is a 404: there is no page to show, and none for a crawler to keep."""
     if not 1900 <= year <= 2999 or (month is not None and not 1 <= month <= 12):
         raise Http404("no such period")
+    invalidation.record_lists()
     start = dt.date(year, month or 1, 1)
     end = dt.date(year + 1, 1, 1) if month in (None, 12) else dt.date(year, month + 1, 1)
     articles = (
@@ -171,6 +175,7 @@ def robots_txt(request):
 def sitemap_index(request):
     """Each sitemap, and each page of a long one (`?p=2`), with its latest change; an empty
     one is left out until it has an address."""
+    invalidation.record_lists()
     root = root_url(request)
     entries = []
     site = site_or_404(request)
@@ -197,6 +202,7 @@ def sitemap_index(request):
 
 
 def sitemap(request, section: str):
+    invalidation.record_lists()
     response = django_sitemap(
         request,
         sitemaps=sitemaps_for(site_or_404(request)),
@@ -208,6 +214,7 @@ def sitemap(request, section: str):
 
 
 def news_sitemap(request):
+    invalidation.record_lists()
     site = site_or_404(request)
     context = {
         "articles": news_items(site),

@@ -26,7 +26,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from gazette.core import restrictions
+from gazette.core import invalidation, restrictions
 from gazette.core.cache import PublicCacheMixin
 from gazette.core.routing import CachedRouteMixin
 from gazette.core.slugs import AsciiSlugMixin, ascii_slug
@@ -292,6 +292,7 @@ class HomePage(PublicCacheMixin, CachedRouteMixin, AsciiSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        invalidation.record(f"list:section:{self.pk}")  # what a new article anywhere enters
         featured_ids = [item.article_id for item in self.featured_items.all()]
         chosen = {
             article.pk: article
@@ -347,6 +348,7 @@ class SectionPage(PublicCacheMixin, AsciiSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        invalidation.record(f"list:section:{self.pk}")  # what a new article in it enters
         context["articles"] = paginate(
             request,
             article_pages().descendant_of(self),

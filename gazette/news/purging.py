@@ -1,34 +1,26 @@
-"""Which paths show a page, and purging them when the page changes.
+"""What the newsroom's content records when it is shown, and what its changes purge.
 
-The one list of DESIGN.md's publish flow: an article is shown on its own page, on la une and
-its sections (with their pages of results), on its authors' and topics' pages, and, through
-other apps that register here (`PATH_PROVIDERS`), in feeds, sitemaps and archives. Publishing,
-unpublishing, moving or deleting a page purges exactly those paths. A section changes the
-navigation of every page, so a section's change purges everything; so do the site settings
-(footer, networks), which every page shows.
+Keys, not paths (gazette/core/invalidation.py): an article read for a response, whether as its
+own page, a teaser, a title in « Les + Lus », a search hit or a feed item, records
+`article:12`; a section `section:3` (its title in a kicker, the menu); an author, a topic, an
+image theirs. Nobody lists where an article is shown: showing it recorded it.
 
-The same events make the kept fragments of pages out of date (gazette/core/fragments.py) when
-no key names what changed: a section's title in every kicker, an author's name in every byline,
-a topic's name, an image's alternative text.
+A change purges the keys of what changed and of the lists it enters or leaves: publishing an
+article purges `article:12`, the lists of its sections (la une included), authors and topics
+(`list:section:3`, `list:author:7`, `list:tag:5`) and the site-wide lists (`articles`). A
+section's title is in every page's menu: its key is in every page, and it is purged like any
+other. A moved section changes the address of every page under it: everything.
 """
 
-from django.db.models.signals import post_save, pre_delete
-from django.urls import reverse
+from django.db.models.signals import post_save, pre_delete, pre_save
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from gazette.core import fragments
-from gazette.core.purge import purge_everything, purge_paths
+from gazette.core import invalidation
 
-# Callables (page) -> iterable of paths, for what other apps show of a page.
-PATH_PROVIDERS = []
-
-
-def register_paths(provider):
-    PATH_PROVIDERS.append(provider)
-    return provider
+NAVIGATION = "navigation"
 
 
 def page_path(page) -> str | None:
@@ -37,103 +29,138 @@ def page_path(page) -> str | None:
     return parts[2] if parts else None
 
 
-def paths_showing(page) -> set[str]:
+_PREFIXES = {"ArticlePage": "article", "SectionPage": "section", "HomePage": "section"}
+
+
+def key_of_page(page) -> str:
+    """`article:12`, `section:3` (la une too), or `page:8` for any other page and for a plain
+    Page row, whose type is not read: every page's change purges `page:<id>` too."""
+    return f"{_PREFIXES.get(type(page).__name__, 'page')}:{page.pk}"
+
+
+def list_key(page) -> str:
+    """The key of the list of articles a section (or la une) shows."""
+    return f"list:section:{page.pk}"
+
+
+def keys_for(page, *, identity: bool = True) -> set[str]:
+    """What publishing, unpublishing or deleting `page` changes: the page itself and every list
+    it is in. Read before a move too, for the lists it leaves. Without `identity`, a section or
+    la une whose title and address did not change: only its own list (la une's choice of
+    articles), not every page whose menu, breadcrumbs or kickers name it."""
     from .models import ArticlePage
 
     page = page.specific
-    ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1)
-    paths = {page_path(ancestor) for ancestor in ancestors}
+    keys = {list_key(ancestor) for ancestor in page.get_ancestors().filter(depth__gt=1)}
     if isinstance(page, ArticlePage):
-        paths |= {reverse("news:author", args=[b.author.slug]) for b in page.bylines.all()}
-        paths |= {reverse("news:tag", args=[tag.slug]) for tag in page.tags.all()}
-    for provider in PATH_PROVIDERS:
-        paths |= set(provider(page))
-    paths.discard(None)
-    return paths
+        keys |= {key_of_page(page), f"page:{page.pk}"}
+        keys |= {f"list:author:{pk}" for pk in page.bylines.values_list("author_id", flat=True)}
+        keys |= {f"list:tag:{tag.pk}" for tag in page.tags.all()}
+        return keys
+    keys.add(list_key(page))
+    if identity:
+        keys |= {key_of_page(page), f"page:{page.pk}", NAVIGATION}
+    return keys
 
 
-def purge_page(page) -> None:
-    from .models import SectionPage
+# What a section or la une shows of itself on other pages: its name, address, place in menus.
+IDENTITY = ("title", "slug", "url_path", "seo_title", "show_in_menus", "live")
+_identity_before: dict[int, tuple] = {}
 
-    if isinstance(page.specific, SectionPage):
-        fragments.everything_changed()
-    else:
-        purge_paths(paths_showing(page))
+
+def _identity(page) -> tuple:
+    return tuple(getattr(page, field) for field in IDENTITY)
+
+
+def _saving(sender, instance, raw=False, **kwargs):
+    """Before a section or la une is saved (published): how other pages show it now."""
+    if raw or instance.pk is None or not _is_section(instance):
+        return
+    row = Page.objects.filter(pk=instance.pk).values_list(*IDENTITY).first()
+    if row is not None:
+        _identity_before[instance.pk] = tuple(row)
+
+
+def _is_section(page) -> bool:
+    from .models import HomePage, SectionPage
+
+    return isinstance(page, SectionPage | HomePage) or (
+        type(page) is Page and isinstance(page.specific, SectionPage | HomePage)
+    )
 
 
 def _published(sender, instance, **kwargs):
-    purge_page(instance)
+    before = _identity_before.pop(instance.pk, None)
+    identity = before is None or before != _identity(instance) or not instance.live
+    invalidation.purge(keys_for(instance, identity=identity))
 
 
 _before_move: dict[int, set[str]] = {}
 
 
 def _moving(sender, instance, **kwargs):
-    """What shows the page where it stands now: its old sections, their feeds."""
+    """The lists the page leaves, read where it stands now."""
     if instance.live:
-        _before_move[instance.pk] = paths_showing(instance)
+        _before_move[instance.pk] = keys_for(instance)
 
 
 def _moved(sender, instance, **kwargs):
-    """The old places and the new ones. A moved section moves every page under it and
-    changes the navigation: everything."""
-    from .models import SectionPage
-
+    """The lists it leaves and those it enters. A moved section moves every page under it:
+    every address changes, everything is purged."""
     before = _before_move.pop(instance.pk, None)
     if before is None:
         return
-    if isinstance(instance.specific, SectionPage):
-        fragments.everything_changed()
+    if _is_section(instance):
+        invalidation.purge_everything()
     else:
-        purge_paths(before | paths_showing(instance))
+        invalidation.purge(before | keys_for(instance))
 
 
 def _deleted(sender, instance, **kwargs):
     if isinstance(instance, Page) and instance.live and instance.depth > 1:
-        purge_page(instance)
+        invalidation.purge(keys_for(instance))
 
 
-def _settings_saved(sender, instance, raw=False, **kwargs):
-    if not raw:  # loaddata (a restore) is not an editor's change
-        purge_everything()
+def _author_saved(sender, instance, created, raw=False, **kwargs):
+    """A renamed author: their page, feeds and bylines, wherever they were shown."""
+    if not created and not raw:
+        invalidation.purge([f"author:{instance.pk}"])
+
+
+def _edited(kind):
+    def receiver(sender, instance, created, raw=False, **kwargs):
+        """A topic renamed, an image's alternative text or credit corrected. New ones are
+        shown nowhere yet."""
+        if not created and not raw:
+            invalidation.purge([f"{kind}:{instance.pk}"])
+
+    return receiver
+
+
+_tag_edited, _image_edited = _edited("tag"), _edited("image")
+
+
+def register_keys():
+    from .models import ArticlePage, Author, HomePage, SectionPage, SimplePage
+
+    for model in (Page, ArticlePage, SectionPage, HomePage, SimplePage):
+        invalidation.register_keyed_model(model, key_of_page)
+    invalidation.register_keyed_model(Author, lambda author: f"author:{author.pk}")
+    invalidation.register_keyed_model(Tag, lambda tag: f"tag:{tag.pk}")
+    invalidation.register_keyed_model(get_image_model(), lambda image: f"image:{image.pk}")
 
 
 def register_signal_handlers():
-    from gazette.core.models import SiteSettings
+    from .models import Author, HomePage, SectionPage
 
-    from .models import Author
-
+    register_keys()
+    for model in (HomePage, SectionPage):
+        pre_save.connect(_saving, sender=model, dispatch_uid=f"news-purge-saving-{model.__name__}")
     page_published.connect(_published, dispatch_uid="news-purge-published")
     page_unpublished.connect(_published, dispatch_uid="news-purge-unpublished")
     pre_page_move.connect(_moving, dispatch_uid="news-purge-moving")
     post_page_move.connect(_moved, dispatch_uid="news-purge-moved")
     pre_delete.connect(_deleted, dispatch_uid="news-purge-deleted")
-    post_save.connect(_settings_saved, sender=SiteSettings, dispatch_uid="news-purge-settings")
     post_save.connect(_author_saved, sender=Author, dispatch_uid="news-purge-author")
-    post_save.connect(_tag_or_image_edited, sender=Tag, dispatch_uid="news-fragments-tag")
-    post_save.connect(
-        _tag_or_image_edited, sender=get_image_model(), dispatch_uid="news-fragments-image"
-    )
-
-
-def _author_saved(sender, instance, created, raw=False, **kwargs):
-    """A renamed author: their page and feeds, and the articles whose bylines show them."""
-    if created or raw:
-        return
-    from .models import ArticlePage
-
-    paths = {reverse("news:author", args=[instance.slug])}
-    for provider in PATH_PROVIDERS:
-        paths |= set(provider(instance))
-    articles = ArticlePage.objects.live().filter(bylines__author=instance)
-    paths |= {page_path(article) for article in articles}
-    paths.discard(None)
-    purge_paths(paths)
-    fragments.bump()  # the bylines kept in articles' fragments
-
-
-def _tag_or_image_edited(sender, instance, created, raw=False, **kwargs):
-    """A topic renamed, an image's alternative text or credit corrected: shown in kept
-    fragments under keys that do not name them. New ones are in no fragment yet."""
-    if not created and not raw:
-        fragments.bump()
+    post_save.connect(_tag_edited, sender=Tag, dispatch_uid="news-purge-tag")
+    post_save.connect(_image_edited, sender=get_image_model(), dispatch_uid="news-purge-image")

@@ -3,8 +3,6 @@ from taggit.models import Tag
 from wagtail.models import Revision
 from wagtail.signals import page_published, post_page_move, published
 
-from gazette.core import fragments
-
 
 def _keep_section_in_step(sender, instance, **kwargs):
     """A moved article changes section: save it so its denormalised section follows."""
@@ -46,13 +44,6 @@ def _note_published(sender, instance, **kwargs):
     record_note_change(instance)
 
 
-def _note_settings_saved(sender, instance, created, raw=False, **kwargs):
-    """Where updates show changes every article page. The first read of the settings creates
-    their row: no change, and no reason to empty the caches."""
-    if not created and not raw:
-        fragments.everything_changed()
-
-
 def _ascii_tag_slug(sender, instance, raw=False, **kwargs):
     """taggit keeps accents (« /sujets/%C3%A9lections/ »): a new topic gets an ASCII slug
     (gazette/core/slugs.py), numbered past another topic's, « elections » then « elections-2 »
@@ -67,7 +58,7 @@ def _ascii_tag_slug(sender, instance, raw=False, **kwargs):
 
 def register_signal_handlers(app_config):
     from . import purging, renditions
-    from .corrections import ArticleNote, NoteSettings
+    from .corrections import ArticleNote
 
     purging.register_signal_handlers()
     renditions.register_signal_handlers()
@@ -77,4 +68,3 @@ def register_signal_handlers(app_config):
     pre_save.connect(_ascii_tag_slug, sender=Tag, dispatch_uid="news-ascii-tag-slug")
     post_migrate.connect(_ensure_newsroom, sender=app_config, dispatch_uid="news-newsroom")
     published.connect(_note_published, sender=ArticleNote, dispatch_uid="news-note-published")
-    post_save.connect(_note_settings_saved, sender=NoteSettings, dispatch_uid="news-note-settings")

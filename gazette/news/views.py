@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from taggit.models import Tag
 
+from gazette.core import invalidation
 from gazette.core.cache import cache_public
 from gazette.core.sites import site_or_404
 
@@ -20,6 +21,7 @@ from .tags import moved_tag
 
 def author_page(request, slug):
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    invalidation.record(f"list:author:{author.pk}")  # what their next article enters
     articles = paginate(
         request,
         author.article_pages().in_site(site_or_404(request)),
@@ -37,6 +39,7 @@ def tag_page(request, slug):
         if moved is None:
             raise Http404(slug)
         return redirect("news:tag", moved.slug, permanent=True)
+    invalidation.record(f"list:tag:{tag.pk}")  # what the next article on it enters
     articles = paginate(
         request,
         tagged_pages(tag).in_site(site_or_404(request)),

@@ -12,8 +12,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from gazette.core import invalidation
 from gazette.core.sites import site_for
 
+from ..keys import section_key, site_key
 from ..services import LOCK_KEY, MOST_READ_KEY, MostRead, refresh_most_read
 from ..tasks import schedule_audience_updates
 
@@ -42,6 +44,7 @@ def most_read(context, section=None):
     ranking = cached_ranking(now=timezone.now())
     request = context.get("request")
     by_site = getattr(ranking, "sites", None)  # None: a ranking cached before sites had lists
+    invalidation.record(section_key(section.pk) if section else site_key())
     if section:
         lists = ranking.sections.get(section.pk, {})
     elif request is None or by_site is None:
@@ -49,4 +52,10 @@ def most_read(context, section=None):
     else:
         site = site_for(request)
         lists = by_site.get(site.pk, {}) if site else {}
-    return {"section": section, "day": lists.get("day"), "week": lists.get("week")}
+    day, week = lists.get("day"), lists.get("week")
+    # The titles shown: a corrected headline purges the list with the article (the ranking is
+    # computed again first, `signal_handlers._article_published`).
+    invalidation.record_all(
+        f"article:{entry.article_id}" for entry in [*(day or ()), *(week or ())]
+    )
+    return {"section": section, "day": day, "week": week}

@@ -16,9 +16,12 @@ from django import template
 from django.conf import settings
 from django.db import connections
 
+from gazette.core import invalidation
+
 from ..forms import CommentForm
 from ..markup import comment_html
 from ..models import Comment, ModerationSettings
+from ..purge import key_of
 
 register = template.Library()
 
@@ -59,6 +62,7 @@ def thread(comments) -> list[Node]:
 
 @register.inclusion_tag("comments/tags/article_comments.html", takes_context=True)
 def article_comments(context, article):
+    invalidation.record(key_of(article.pk))
     moderation = ModerationSettings.for_request(context["request"])
     comments = list(Comment.objects.for_page(article))
     return {
@@ -81,6 +85,7 @@ def comments_version(context, article) -> tuple:
     Written in SQL: the ORM takes longer to build this aggregate than the database to run it,
     and it runs on every render of an article.
     """
+    invalidation.record(key_of(article.pk))
     moderation = ModerationSettings.for_request(context["request"])
     table = connections[Comment.objects.db].ops.quote_name(Comment._meta.db_table)
     with connections[Comment.objects.db].cursor() as cursor:

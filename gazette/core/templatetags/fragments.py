@@ -1,9 +1,10 @@
 """`{% load fragments %}{% fragment "name" value… %}…{% endfragment %}`: keep a part of a page
-rendered (gazette/core/fragments.py says when and why).
+rendered (gazette/core/fragments.py says when and why). `{% fragment "name" value… shared %}`
+for a part many pages show (the menu, the footer): it records only the keys of what it reads.
 
-The values name everything the part shows that can change: the same values, the same bytes.
-Django's own `{% cache %}` would do, given a timeout and the generation in every call; this
-tag reads both itself, so a template names only what its fragment depends on. The site is
+The values say which part of which page it is (an article's body: its id and live revision);
+when it is out of date is the business of the keys it records while it renders
+(gazette/core/fragments.py). Django's own `{% cache %}` knows nothing of keys. The site is
 always part of the key, fragments hold absolute addresses: the Wagtail site the request is
 for (its `root_url` makes them), not the `Host` header, whose port or name a reader chooses.
 """
@@ -18,8 +19,8 @@ register = template.Library()
 
 
 class FragmentNode(template.Node):
-    def __init__(self, name, parts, nodelist):
-        self.name, self.parts, self.nodelist = name, parts, nodelist
+    def __init__(self, name, parts, nodelist, shared):
+        self.name, self.parts, self.nodelist, self.shared = name, parts, nodelist, shared
 
     def render(self, context):
         request = context.get("request")
@@ -27,11 +28,10 @@ class FragmentNode(template.Node):
             return self.nodelist.render(context)
         site = site_for(request) if request is not None else None
         parts = [site.pk if site else "", *(part.resolve(context) for part in self.parts)]
-        key = fragments.key(self.name, parts, fragments.generation(request))
+        key = fragments.key(self.name, parts)
         html = fragments.get(key)
         if html is None:
-            html = self.nodelist.render(context)
-            fragments.store(key, html)
+            html = fragments.render(key, lambda: self.nodelist.render(context), shared=self.shared)
         return html
 
 
@@ -55,6 +55,10 @@ def fragment(parser, token):
         raise template.TemplateSyntaxError(
             '{% fragment "name" value… %} needs a quoted name first, then the values it shows'
         )
+    shared = bits[-1] == "shared"
+    values = bits[2:-1] if shared else bits[2:]
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
-    return FragmentNode(bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]], nodelist)
+    return FragmentNode(
+        bits[1][1:-1], [parser.compile_filter(bit) for bit in values], nodelist, shared
+    )

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from gazette.core import page_cache
+from gazette.core import invalidation, page_cache
 from gazette.core.page_memory import OVERHEAD, PageMemory
 from gazette.core.tests.wsgi_client import wsgi_request
 
@@ -29,6 +29,7 @@ class Newsroom:
             [
                 ("Content-Type", "text/html; charset=utf-8"),
                 ("Cache-Control", f"public, max-age=60, s-maxage={self.seconds}"),
+                ("Surrogate-Key", f"place:{environ['PATH_INFO'].strip('/')} every-place"),
             ],
         )
         return [f"<p>{environ['PATH_INFO']} rendu n° {self.renders}</p>".encode() * 20]
@@ -55,7 +56,7 @@ def get(newsroom, path="/monde/"):
 
 
 def page(body: bytes, expires: float) -> page_cache.Page:
-    return page_cache.Page("200 OK", (), body, None, 'W/"x"', expires)
+    return page_cache.Page("200 OK", (), body, None, 'W/"x"', expires, frozenset({"k"}), 0)
 
 
 def test_a_hit_comes_from_memory_with_its_headers_made_once(newsroom):
@@ -94,7 +95,7 @@ def test_a_copy_leaves_memory_at_the_end_of_its_s_maxage(listening):
 def test_a_page_rendered_while_it_was_purged_is_not_kept(newsroom):
     """The fill race: the purge lands between the fetch and the store. Kept, the page would be
     served old until its s-maxage, though the purge was heard."""
-    newsroom.during_render = lambda: page_cache.purge_paths_now(["/monde/"])
+    newsroom.during_render = lambda: invalidation.purge_now(["place:monde"])
     assert get(newsroom)["cache"] == "miss"
     newsroom.during_render = None
     assert get(newsroom)["cache"] == "miss"
@@ -105,19 +106,20 @@ def test_a_page_rendered_while_it_was_purged_is_not_kept(newsroom):
 def test_a_purge_counted_after_the_read_refuses_the_copy():
     memory = PageMemory(budget=1 << 20)
     purges = memory.purges
-    memory.drop(["/autre/"])  # any purge: the fetch cannot tell which pages it concerned
+    memory.drop_keys(["autre"])  # any purge: the fetch cannot tell which pages it concerned
     assert not memory.put("/monde/", "", page(b"a", time.time() + 60), purges=purges)
     assert memory.get("/monde/", "", time.time()) is None
     assert memory.put("/monde/", "", page(b"a", time.time() + 60), purges=memory.purges)
 
 
-def test_purges_drop_all_query_strings_of_a_path_and_only_that_path(newsroom):
+def test_a_purge_drops_the_pages_that_showed_its_keys_and_only_them(newsroom):
     for path, query in (("/monde/", ""), ("/monde/", "page=2"), ("/sport/", "")):
         wsgi_request(page_cache.with_page_cache(newsroom), path, query=query)
-    page_cache.purge_paths_now(["/monde/"])
+    invalidation.purge_now(["place:monde"])
     application = page_cache.with_page_cache(newsroom)
     assert wsgi_request(application, "/monde/", query="page=2")["cache"] == "miss"
     assert wsgi_request(application, "/monde/")["cache"] == "miss"
     assert wsgi_request(application, "/sport/")["cache"] == "hit"
-    page_cache.purge_everything_now()
+    assert "Surrogate-Key" not in wsgi_request(application, "/sport/")["headers"]  # not for readers
+    invalidation.purge_now(["*"])
     assert wsgi_request(application, "/sport/")["cache"] == "miss"

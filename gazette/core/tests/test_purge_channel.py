@@ -12,7 +12,7 @@ import redis
 from django.conf import settings
 from django.core.cache import cache
 
-from gazette.core import page_cache, purge_channel
+from gazette.core import invalidation, page_cache, purge_channel
 
 from .test_page_memory import Newsroom, get
 
@@ -42,9 +42,9 @@ def test_a_purge_by_another_process_empties_this_ones_memory_within_a_second(pro
     get(newsroom, "/monde/")
     get(newsroom, "/sport/")
     assert get(newsroom, "/monde/")["cache"] == "hit"
-    purger = "import django; django.setup(); from gazette.core import page_cache; "
+    purger = "import django; django.setup(); from gazette.core import invalidation; "
     subprocess.run(
-        [sys.executable, "-c", purger + "page_cache.purge_paths_now(['/monde/'])"],
+        [sys.executable, "-c", purger + "invalidation.purge_now(['place:monde'])"],
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "gazette.settings"},
         check=True,
         cwd=settings.BASE_DIR,
@@ -60,7 +60,7 @@ def test_everything_purged_elsewhere_empties_the_memory(process):
     newsroom = Newsroom()
     get(newsroom, "/sport/")
     another = redis.Redis.from_url(os.environ["REDIS_URL"])
-    page_cache._bump_generation()
+    invalidation.bump(["*"])
     another.publish(purge_channel.channel(another), "un-autre-serveur\n*")  # its message
     wait_until(lambda: "/sport/" not in process.memory.pages, "still kept")
     assert get(newsroom, "/sport/")["cache"] == "miss"
@@ -72,7 +72,7 @@ def test_without_a_subscription_pages_come_from_redis_and_not_from_memory(proces
     process.listener.stop()  # purges would go unheard from now on
     assert get(newsroom)["cache"] == "hit"  # from Redis: same bytes, no render
     assert newsroom.renders == 1
-    cache.delete(page_cache.entry_key("/monde/"))  # a purge this process does not hear
+    invalidation.bump(["place:monde"])  # a purge this process does not hear
     assert get(newsroom)["cache"] == "miss"
     assert process.memory.pages == {}
 

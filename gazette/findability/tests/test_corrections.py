@@ -16,9 +16,10 @@ import xmlschema
 from django.urls import reverse
 from wagtail.models import PageViewRestriction, Site
 
+from gazette.core.tests.wsgi_client import wsgi_request
 from gazette.news.corrections import ArticleNote, NoteSettings
-from gazette.news.purging import paths_showing
 from gazette.news.tests.factories import make_article, make_note
+from gazette.news.tests.test_page_cache import application
 
 from .test_metadata import graph, head
 from .test_sitemaps import NEWS_NS, SCHEMAS, SM, URLSET
@@ -231,8 +232,24 @@ def test_every_page_links_to_the_corrections_and_it_announces_its_feeds(client, 
     ]
 
 
-def test_an_article_with_corrections_purges_the_corrections_page_when_it_changes(many, monde):
-    """Unpublished or retitled, the article leaves or changes the corrections page."""
-    corrections = {reverse("findability:corrections"), "/flux/rectificatifs/rss/"}
-    assert corrections <= paths_showing(many["articles"][0])
-    assert not corrections & paths_showing(make_article(monde, "Jamais corrigé"))
+def test_an_article_with_corrections_purges_the_corrections_page_when_it_changes(
+    many, monde, django_capture_on_commit_callbacks
+):
+    """Retitled, the article changes the corrections page and its feed, which showed it: the
+    cached copies go (they recorded the article's key); an article never corrected does not
+    touch them."""
+    corrected = many["articles"][0]
+    paths = [reverse("findability:corrections"), "/flux/rectificatifs/rss/"]
+    for path in paths:
+        wsgi_request(application, path)
+        assert wsgi_request(application, path)["cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article(monde, "Jamais corrigé")
+    assert [wsgi_request(application, path)["cache"] for path in paths] == ["hit", "hit"]
+    corrected.title = "Un titre corrigé"
+    with django_capture_on_commit_callbacks(execute=True):
+        corrected.save_revision().publish()
+    for path in paths:
+        answer = wsgi_request(application, path)
+        assert answer["cache"] == "miss", path
+        assert "Un titre corrigé" in answer["body"].decode(), path

@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, npgettext
 from wagtail.models import Page, Site
 
+from gazette.core import invalidation
 from gazette.core.templatetags.core import published_time
 from gazette.news.corrections import ArticleNote, NoteSettings
 from gazette.news.models import SectionPage
@@ -27,6 +28,7 @@ def section_menu(context):
     site = Site.find_for_request(request)
     if site is None:
         return {}
+    invalidation.record("navigation")  # a section published, moved or hidden: every menu
     home = site.root_page
     # Other views may put a paginator page, not a Wagtail page, under this common name.
     current = context.get("page") if isinstance(context.get("page"), Page) else None

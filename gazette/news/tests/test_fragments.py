@@ -5,9 +5,9 @@ next render, with the page cache out of the way (Django's test client calls Djan
 import pytest
 from wagtail.models import Page, PageViewRestriction, Site
 
-from gazette.core import fragments, page_cache
+from gazette.core import page_cache
 from gazette.core.models import PagePurge, SiteSettings
-from gazette.news.models import HomePage
+from gazette.news.models import Author, HomePage
 
 from .factories import make_article, make_author, make_home, make_image, make_section
 
@@ -162,11 +162,16 @@ def test_a_new_site_for_a_host_answers_at_once(client, site, settings):
     assert response.context["page"].pk == edition.pk  # the other édition's une
 
 
-def test_another_process_bump_reaches_this_one_within_the_sync(site, settings):
-    """The embedded shape: each process keeps its fragments in its own memory."""
+def test_another_process_purge_reaches_this_one_within_the_sync(client, site):
+    """The embedded shape: each process keeps its fragments in its own memory, and applies the
+    keys another process purged from the purge log."""
     if not page_cache.is_local():
         pytest.skip("one shared cache: nothing to carry between processes")
-    before = fragments.generation()  # also notes where the purge table stands
-    PagePurge.objects.record(PagePurge.FRAGMENTS)  # what another process's bump writes
+    article = site["article"]
+    html(client, article.url)  # keeps the parts; also notes where the purge log stands
+    Author.objects.filter(pk=site["author"].pk).update(name="Claire Vasseur-Martin")
+    page_cache._last_seen["checked"] = 0.0
+    assert "Claire Vasseur-Martin" not in html(client, article.url)  # kept, no purge heard
+    PagePurge.objects.record(f"author:{site['author'].pk}")  # what the other process writes
     page_cache._last_seen["checked"] = 0.0  # a second later
-    assert fragments.generation() == before + 1
+    assert "Claire Vasseur-Martin" in html(client, article.url)

@@ -7,9 +7,9 @@ from django.core.cache import cache
 from django.core.wsgi import get_wsgi_application
 from wagtail.models import Page, Site
 
-from gazette.core import page_cache
+from gazette.core import invalidation, page_cache
 from gazette.core.tests.wsgi_client import wsgi_request
-from gazette.news.models import HomePage
+from gazette.news.models import HomePage, SectionPage
 
 from .factories import make_article, make_home, make_section
 
@@ -70,11 +70,14 @@ def test_a_chosen_port_or_case_shares_the_sites_entry_and_a_refused_host_gets_no
     assert refused["status"].startswith("400") and refused["cache"] is None
 
 
-def test_a_purge_of_a_path_drops_it_on_every_site(two_sites):
+def test_a_purge_drops_what_showed_its_keys_on_its_own_site_only(two_sites):
+    """The two sites' « Monde » share a path, not a key: purging the first one's list leaves
+    the second site's page, which never showed it."""
     get("/monde/"), get("/monde/", host=OTHER), get("/", host=OTHER)
-    page_cache.purge_paths_now(["/monde/"])
+    first_monde = SectionPage.objects.filter(title="Monde").order_by("pk").first()
+    invalidation.purge_now([f"list:section:{first_monde.pk}"])
     assert get("/monde/")["cache"] == "miss"
-    assert get("/monde/", host=OTHER)["cache"] == "miss"
+    assert get("/monde/", host=OTHER)["cache"] == "hit"
     assert get("/", host=OTHER)["cache"] == "hit"
 
 

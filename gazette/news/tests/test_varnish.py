@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 
-from gazette.core.purge import purge_everything
+from gazette.core.invalidation import purge_everything
 from gazette.core.tests.servers import free_port, wait_until_listening
 
 from .factories import make_article, make_home, make_section
