@@ -99,9 +99,9 @@ _before_move: dict[int, set[str]] = {}
 
 
 def _moving(sender, instance, **kwargs):
-    """The lists the page leaves, read where it stands now."""
-    if instance.live:
-        _before_move[instance.pk] = keys_for(instance)
+    """The lists the page leaves, read where it stands now (a draft's purge costs nothing:
+    no page shows it; the instance moved may not know it is live)."""
+    _before_move[instance.pk] = keys_for(instance)
 
 
 def _moved(sender, instance, **kwargs):
