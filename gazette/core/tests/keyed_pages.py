@@ -27,6 +27,11 @@ def keyed(request, name):
     return _public(name, KEYS[name])
 
 
+def many_keys(request):
+    """La une of a big site: 1,400 keys, 17 KB, past Varnish's default 8 KB per header."""
+    return _public("une-chargee", " ".join(f"article:{n}" for n in range(1400)))
+
+
 def with_fragment(request):
     """The outer page asks the proxy for ESI only when the proxy said it can do it."""
     made["page"] += 1
@@ -43,6 +48,12 @@ def fragment(request):
     return _public("encadre", "comments:12")
 
 
+def ready(request):
+    """Varnish's health probe: without it, the backend turns sick after three probes (15 s)
+    and every fetch fails with a 503."""
+    return HttpResponse("ok")
+
+
 def capability(request):
     """What the proxy told the app, never stored: each request reaches the app."""
     response = HttpResponse(request.headers.get("Surrogate-Capability", ""))
@@ -52,7 +63,9 @@ def capability(request):
 
 urlpatterns = [
     path("cles/<str:name>/", keyed),
+    path("une-chargee/", many_keys),
     path("avec-fragment/", with_fragment),
     path("fragments/encadre/", fragment),
     path("capacite/", capability),
+    path("sante/pret", ready),
 ]
