@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -23,6 +24,7 @@ from .factories import make_article, make_home, make_section
 
 VCL = Path(django_settings.BASE_DIR) / "deploy" / "varnish" / "gazette.vcl"
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
+VARNISHADM = shutil.which("varnishadm") or "/usr/bin/varnishadm"
 # As docs/caching-keys.md runs it: room for the long Surrogate-Key of a big front page.
 VARNISHD_LIMITS = ["-p", "http_resp_hdr_len=32k", "-p", "http_resp_size=64k"]
 
@@ -62,6 +64,7 @@ def varnish(live_server, settings):
     )
     url = f"http://127.0.0.1:{port}"
     wait_until_listening(process, port, "varnishd", seconds=30)
+    wait_until_healthy(tmp_path / "work")
     settings.WAGTAILFRONTENDCACHE = {
         "varnish": {"BACKEND": "gazette.core.frontend_cache.VarnishBackend", "LOCATION": url}
     }
@@ -69,6 +72,21 @@ def varnish(live_server, settings):
     process.terminate()
     process.wait(timeout=10)
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def wait_until_healthy(workdir: Path, seconds=30) -> None:
+    """A backend starts sick until Varnish's first probe of /sante/pret comes back good (on a
+    loaded machine, after its 2-second time-out): a request before then gets a 503."""
+    deadline = time.monotonic() + seconds
+    while True:
+        listing = subprocess.run(
+            [VARNISHADM, "-n", str(workdir), "backend.list"], capture_output=True, text=True
+        ).stdout
+        if re.search(r"^\S*gazette1\s.*\shealthy\s", listing, flags=re.MULTILINE):
+            return
+        if time.monotonic() > deadline:
+            pytest.fail(f"Varnish never found the app healthy:\n{listing}")
+        time.sleep(0.2)
 
 
 def fetch(url: str, **headers) -> tuple[int, str, str]:
