@@ -90,9 +90,11 @@ restore: $(VENV)/.installed
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
-# Varnish for the integration test of deploy/varnish/gazette.vcl, nginx for the benchmarks.
+# Varnish with its xkey vmod (purges by surrogate key) for the integration test of
+# deploy/varnish/gazette.vcl, nginx for the benchmarks.
 peers:
-	@command -v varnishd >/dev/null || [ -x /usr/sbin/varnishd ] || { apt-get update -qq && apt-get install -y -qq varnish; }
+	@{ command -v varnishd >/dev/null || [ -x /usr/sbin/varnishd ]; } && dpkg -s varnish-modules >/dev/null 2>&1 \
+	  || { apt-get update -qq && apt-get install -y -qq varnish varnish-modules; }
 	@[ -x /usr/sbin/nginx ] || { apt-get update -qq && apt-get install -y -qq nginx-light; }
 
 lint: $(VENV)/.installed

@@ -1,23 +1,32 @@
 """deploy/varnish/gazette.vcl in a real Varnish in front of the app: it stores public pages,
-passes editors, and the app's purges (PURGE per path, BAN for everything) reach it."""
+passes editors, stitches ESI fragments, keeps its keys from readers, and the app's purges
+(by surrogate key, PURGE per path, BAN for everything) reach it."""
 
+import http.client
 import re
 import shutil
 import subprocess
 import tempfile
+import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
 
+from gazette.core.frontend_cache import VarnishBackend
 from gazette.core.invalidation import purge_everything
+from gazette.core.tests import keyed_pages
 from gazette.core.tests.servers import free_port, wait_until_listening
 
 from .factories import make_article, make_home, make_section
 
 VCL = Path(django_settings.BASE_DIR) / "deploy" / "varnish" / "gazette.vcl"
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
+VARNISHADM = shutil.which("varnishadm") or "/usr/bin/varnishadm"
+# As docs/caching-keys.md runs it: room for the long Surrogate-Key of a big front page.
+VARNISHD_LIMITS = ["-p", "http_resp_hdr_len=32k", "-p", "http_resp_size=64k"]
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -48,12 +57,14 @@ def varnish(live_server, settings):
             str(tmp_path / "gazette.vcl"),
             "-s",
             "malloc,32m",
+            *VARNISHD_LIMITS,
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     wait_until_listening(process, port, "varnishd", seconds=30)
+    wait_until_healthy(tmp_path / "work")
     settings.WAGTAILFRONTENDCACHE = {
         "varnish": {"BACKEND": "gazette.core.frontend_cache.VarnishBackend", "LOCATION": url}
     }
@@ -61,6 +72,21 @@ def varnish(live_server, settings):
     process.terminate()
     process.wait(timeout=10)
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def wait_until_healthy(workdir: Path, seconds=30) -> None:
+    """A backend starts sick until Varnish's first probe of /sante/pret comes back good (on a
+    loaded machine, after its 2-second time-out): a request before then gets a 503."""
+    deadline = time.monotonic() + seconds
+    while True:
+        listing = subprocess.run(
+            [VARNISHADM, "-n", str(workdir), "backend.list"], capture_output=True, text=True
+        ).stdout
+        if re.search(r"^\S*gazette1\s.*\shealthy\s", listing, flags=re.MULTILINE):
+            return
+        if time.monotonic() > deadline:
+            pytest.fail(f"Varnish never found the app healthy:\n{listing}")
+        time.sleep(0.2)
 
 
 def fetch(url: str, **headers) -> tuple[int, str, str]:
@@ -123,3 +149,114 @@ def test_a_hosts_port_or_case_adds_no_copy_and_a_request_id_is_not_replayed(varn
     with urllib.request.urlopen(request, timeout=10) as response:
         assert response.headers.get("X-Cache") == "HIT"
         assert response.headers.get("X-Request-ID") != forged
+
+
+# Surrogate keys and ESI, on test pages that carry keys (gazette/core/tests/keyed_pages.py).
+
+READER = "127.0.0.2"  # not in the VCL's `purgers`: a reader, as Varnish sees the address
+CACHE_HEADERS = {"xkey", "surrogate-key", "surrogate-control", "x-gazette-path"}
+
+
+@pytest.fixture
+def keyed(varnish, settings):
+    settings.ROOT_URLCONF = "gazette.core.tests.keyed_pages"
+    keyed_pages.made.clear()
+    return varnish
+
+
+def call(url: str, method="GET", source="127.0.0.1", **headers):
+    """One request from `source` (any 127.x address reaches Varnish on 127.0.0.1):
+    its status, headers (names in lower case) and body."""
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(
+        parts.hostname, parts.port, timeout=10, source_address=(source, 0)
+    )
+    try:
+        connection.request(method, parts.path, headers={"Host": "localhost", **headers})
+        response = connection.getresponse()
+        names = {name.lower(): value for name, value in response.getheaders()}
+        return response.status, names, response.read().decode()
+    finally:
+        connection.close()
+
+
+def seen(url: str) -> tuple[str, str]:
+    """Hit or miss, and the body: the same count twice is the stored copy."""
+    status, headers, body = call(url)
+    assert status == 200, (url, status, body)
+    return headers.get("x-cache"), body
+
+
+def test_a_purge_by_key_drops_the_pages_carrying_it_and_no_other(keyed):
+    urls = {name: f"{keyed}/cles/{name}/" for name in keyed_pages.KEYS}
+    for name, url in urls.items():
+        assert seen(url) == ("MISS", f"{name} 1")
+        assert seen(url) == ("HIT", f"{name} 1")
+
+    VarnishBackend({"LOCATION": keyed}).purge_keys(["k1"])
+
+    assert seen(urls["une"]) == ("MISS", "une 2")
+    assert seen(urls["article"]) == ("MISS", "article 2")
+    assert seen(urls["sport"]) == ("HIT", "sport 1")
+    assert call(keyed + "/", "PURGE", **{"xkey-purge": "section:4 inconnue"})[::2] == (
+        200,
+        "Purged 1\n",
+    )
+    assert seen(urls["sport"]) == ("MISS", "sport 2")
+
+
+def test_keys_beyond_one_headers_limit_go_in_several_purges(keyed, caplog):
+    """3,000 keys make 30 KB: in one header Varnish would refuse them (400), and k2 would stay."""
+    sport, une = f"{keyed}/cles/sport/", f"{keyed}/cles/une/"
+    seen(sport), seen(une)
+
+    VarnishBackend({"LOCATION": keyed}).purge_keys([*(f"tag:{n}" for n in range(3000)), "k2"])
+
+    assert [record.message for record in caplog.records if record.levelname == "ERROR"] == []
+    assert seen(sport) == ("MISS", "sport 2")
+    assert seen(une) == ("HIT", "une 1")
+
+
+def test_a_page_with_17_kb_of_keys_is_stored_and_purged_by_any_of_them(keyed):
+    page = f"{keyed}/une-chargee/"
+    assert seen(page) == ("MISS", "une-chargee 1")
+    assert seen(page) == ("HIT", "une-chargee 1")
+    VarnishBackend({"LOCATION": keyed}).purge_keys(["article:1399"])
+    assert seen(page) == ("MISS", "une-chargee 2")
+
+
+def test_an_esi_fragment_is_stitched_in_and_purged_apart_from_its_page(keyed):
+    page = f"{keyed}/avec-fragment/"
+    assert seen(page) == ("MISS", "<p>page 1 encadre 1</p>")
+    assert seen(page) == ("HIT", "<p>page 1 encadre 1</p>")
+    backend = VarnishBackend({"LOCATION": keyed})
+
+    backend.purge_keys(["comments:12"])  # a comment approved: only the fragment is made again
+    assert seen(page) == ("HIT", "<p>page 1 encadre 2</p>")
+    backend.purge_keys(["page"])  # the page changed: its fragment stays stored
+    assert seen(page) == ("MISS", "<p>page 2 encadre 2</p>")
+    assert seen(f"{keyed}/fragments/encadre/") == ("HIT", "encadre 2")
+
+
+def test_readers_see_neither_the_keys_nor_the_caches_workings(keyed):
+    for path in ("/cles/une/", "/avec-fragment/", "/cles/une/"):
+        status, headers, _ = call(keyed + path, source=READER)
+        assert status == 200
+        assert not {*CACHE_HEADERS, "x-cache", "x-varnish"} & set(headers), path
+        # the purgers (the app, the operator) see hit or miss, never the keys either
+        status, headers, _ = call(keyed + path)
+        assert not CACHE_HEADERS & set(headers), path
+        assert headers["x-cache"] in {"HIT", "MISS"}
+
+
+def test_only_varnish_announces_esi_and_only_the_purgers_purge(keyed):
+    forged = {"Surrogate-Capability": 'attaquant="ESI/1.0"'}
+    assert call(f"{keyed}/capacite/", **forged)[2] == "gazette=ESI/1.0"
+    assert call(f"{keyed}/capacite/", source=READER, **forged)[2] == "gazette=ESI/1.0"
+
+    une = f"{keyed}/cles/une/"
+    seen(une)
+    for method, headers in [("PURGE", {"xkey-purge": "k1"}), ("PURGE", {}), ("BAN", {})]:
+        path = "/" if headers or method == "BAN" else "/cles/une/"
+        assert call(keyed + path, method, source=READER, **headers)[0] == 405, method
+    assert seen(une) == ("HIT", "une 1")
