@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from gazette.audience.pieces import most_read_piece
 from gazette.core import views as core_views
 
 urlpatterns = [
@@ -25,6 +26,8 @@ if settings.MEDIA_URL.startswith("/"):
 
 urlpatterns.append(path("commentaires/", include("gazette.comments.urls")))
 urlpatterns.append(path("audience/", include("gazette.audience.urls")))
+# « Les + Lus », stitched into cached pages when they are served (gazette/core/stitching.py).
+urlpatterns.append(path("fragments/les-plus-lus/", most_read_piece, name="most_read_piece"))
 urlpatterns.append(path("", include("gazette.findability.urls")))
 urlpatterns.append(path("", include("gazette.news.urls")))
 # Wagtail's other views first: the page pattern matches their `_util/` paths too (the readers'

@@ -50,7 +50,7 @@ from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.http.request import split_domain_port, validate_host
 
-from . import invalidation, site_match
+from . import invalidation, site_match, stitching
 from .page_memory import PageMemory
 from .purge_channel import PurgeListener, publish
 
@@ -67,6 +67,7 @@ COMPRESSIBLE = (
     "image/svg+xml",
 )
 LOCAL_SYNC_SECONDS = 1.0
+MAX_STITCHED = 256  # assembled copies kept per process, about 10 MB (gazette/core/stitching.py)
 # Answers of a hit that must not be taken from the stored response, or are ours.
 # A request's id (gazette/operations/requestlog.py) is its reader's alone.
 SKIPPED_HEADERS = {
@@ -91,6 +92,7 @@ class Page:
         "expires",
         "gzipped",
         "headers",
+        "includes",
         "keys",
         "not_modified",
         "plain",
@@ -103,6 +105,7 @@ class Page:
         self.status, self.headers, self.body, self.gzipped = status, headers, body, gzipped
         self.etag, self.expires = etag, expires  # expires: time.time() of the end of s-maxage
         self.keys, self.sequence = keys, sequence  # what it showed; the purge counter before
+        self.includes = stitching.includes_of(body)  # pieces stitched in when served
         common = (*headers, ("ETag", etag))
         if keys and (_rules or _load_rules()).expose_keys:
             common = (*common, (invalidation.HEADER, invalidation.header_value(keys)))
@@ -143,6 +146,8 @@ def with_page_cache(application):
         if trusted:
             page = process.memory.get(path, query, now)
             if page is not None:
+                if page.includes and not stitching.esi_capable(environ):
+                    page = stitched(page_cache, environ, page, process)
                 return answer(environ, start_response, page, HIT)
         purges = process.memory.purges  # read before the fetch: see PageMemory
         if shared:
@@ -155,6 +160,8 @@ def with_page_cache(application):
             ):
                 if trusted:
                     process.memory.put(path, query, page, purges=purges)
+                if page.includes and not stitching.esi_capable(environ):
+                    page = stitched(page_cache, environ, page, process)
                 return answer(environ, start_response, page, HIT)
         else:
             sequence = invalidation.current_sequence()
@@ -162,13 +169,14 @@ def with_page_cache(application):
         if page is None:
             start_response(status, _strip_keys(headers))
             return [body]
-        if trusted and process.memory.purges != purges:
-            # A purge came in during the render, perhaps of this page: the render may be older.
-            return answer(environ, start_response, page, MISS)
-        if shared:
-            store(path, query, page)
-        if trusted:
-            process.memory.put(path, query, page, purges=purges)
+        # A purge that came in during the render, perhaps of this page: the render may be older.
+        if not trusted or process.memory.purges == purges:
+            if shared:
+                store(path, query, page)
+            if trusted:
+                process.memory.put(path, query, page, purges=purges)
+        if page.includes and not stitching.esi_capable(environ):
+            page = stitched(page_cache, environ, page, process)
         return answer(environ, start_response, page, MISS)
 
     return page_cache
@@ -341,6 +349,7 @@ def fill(application, environ, sequence: int):
     """Ask Django for the page, uncompressed (one stored copy serves every encoding).
     Returns the page to store (or None) with what to send if it is not stored."""
     inner = dict(environ)
+    inner[stitching.STITCHER] = "1"  # pieces as includes: this cache stitches them when served
     inner.pop("HTTP_ACCEPT_ENCODING", None)
     inner.pop("HTTP_IF_NONE_MATCH", None)
     inner.pop("HTTP_IF_MODIFIED_SINCE", None)
@@ -426,6 +435,57 @@ def store(path: str, query: str, page: Page) -> None:
     invalidation.remember_paths(page.keys, path, seconds)
 
 
+def stitched(page_cache, environ, page: Page, process) -> Page:
+    """The page with its pieces in place, for a reader (Varnish assembles its own). Each piece
+    is asked of the page cache like any page, so it is a hit until its own keys are purged; the
+    assembled copy is kept for as long as the page and its pieces are the same."""
+    pieces = [_piece(page_cache, environ, src) for _start, _end, src in page.includes]
+    memo = (page.etag, *(etag for etag, _body, _keys in pieces))
+    ready = process.stitched.get(memo)
+    if ready is not None:
+        return ready
+    body = stitching.assemble(page.body, page.includes, [body for _etag, body, _keys in pieces])
+    control = stitching.CONTROL[0].lower()
+    headers = tuple((name, value) for name, value in page.headers if name.lower() != control)
+    ready = Page(
+        page.status,
+        headers,
+        body,
+        compress(body, headers),
+        'W/"' + hashlib.blake2b(" ".join(memo).encode(), digest_size=12).hexdigest() + '"',
+        page.expires,
+        page.keys.union(*(keys for _etag, _body, keys in pieces)),
+        page.sequence,
+    )
+    ready.includes = ()  # its pieces are in place
+    if len(process.stitched) >= MAX_STITCHED:
+        process.stitched.pop(next(iter(process.stitched)))
+    process.stitched[memo] = ready
+    return ready
+
+
+def _piece(page_cache, environ, src: str) -> tuple[str, bytes, frozenset]:
+    """(ETag, body, keys) of the piece at `src`, through the page cache; empty if it fails."""
+    path, _, query = src.partition("?")
+    inner = {
+        key: value
+        for key, value in environ.items()
+        if key not in ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_ACCEPT_ENCODING")
+    }
+    inner.update(REQUEST_METHOD="GET", PATH_INFO=path, QUERY_STRING=query)
+    captured = {}
+
+    def capture(status, headers, exc_info=None):
+        captured.update(status=status, headers=headers)
+
+    body = b"".join(page_cache(inner, capture))
+    if not captured.get("status", "").startswith("200"):
+        return "", b"", frozenset()
+    named = {name.lower(): value for name, value in captured["headers"]}
+    keys = frozenset(named.get(invalidation.HEADER.lower(), "").split())
+    return named.get("etag", ""), body, keys
+
+
 def answer(environ, start_response, page: Page, outcome):
     match = environ.get("HTTP_IF_NONE_MATCH")
     if match and (match.strip() == "*" or page.etag in _etags(match)):
@@ -450,6 +510,7 @@ def _etags(header: str) -> set[str]:
 class Process:
     def __init__(self):
         self.memory = PageMemory(settings.GAZETTE_PAGE_MEMORY_MB * 1024 * 1024)
+        self.stitched: dict[tuple, Page] = {}  # (page ETag, pieces' ETags) -> assembled
         self.listener = (
             None
             if is_local()

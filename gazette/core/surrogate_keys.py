@@ -6,12 +6,15 @@ cache. The page cache reads it, indexes the stored page by it and removes it bef
 see it, unless `GAZETTE_SURROGATE_KEYS` says a proxy in front reads it (Varnish with xkey, a
 CDN); the proxy removes it in turn.
 
+A response with pieces to stitch in (gazette/core/stitching.py) says so in `Surrogate-Control`,
+for Varnish; the page cache stitches them itself for readers.
+
 A page that showed too many keys to name them in a header (a sitemap of thousands of
 articles) names their groups instead (`articles` for every `article:…`): a purge of one key of
 a group purges the group too (`invalidation.purge_now`), so the page is purged when it must.
 """
 
-from . import invalidation
+from . import invalidation, stitching
 
 LIMIT = 4000  # bytes: Varnish refuses header lines past 8 KB by default
 
@@ -27,6 +30,8 @@ class SurrogateKeyMiddleware:
             response = self.get_response(request)
         if keys and _is_public(response) and not response.streaming:
             response[invalidation.HEADER] = invalidation.header_value(fitting(keys))
+        if stitching.has_includes(request):
+            response[stitching.CONTROL[0]] = stitching.CONTROL[1]
         return response
 
 

@@ -1,61 +1,25 @@
 """« Les + Lus » for templates: `{% load audience %}{% most_read %}`, or
-`{% most_read section=page %}` for a section's own list.
-
-The tag reads one cache entry and no database (the ranking carries titles and URLs); only a
-missing or stale ranking is computed here, once.
+`{% most_read section=page %}` for a section's own list: the piece at /fragments/les-plus-lus/,
+stitched in when the page is served (gazette/audience/pieces.py).
 """
 
-from datetime import datetime, timedelta
-
 from django import template
-from django.conf import settings
-from django.core.cache import cache
-from django.utils import timezone
+from django.urls import reverse
 
-from gazette.core import invalidation
-from gazette.core.sites import site_for
+from gazette.core import stitching
 
-from ..keys import section_key, site_key
-from ..services import LOCK_KEY, MOST_READ_KEY, MostRead, refresh_most_read
-from ..tasks import schedule_audience_updates
+from ..pieces import cached_ranking, most_read_html
+
+__all__ = ["cached_ranking", "most_read"]
 
 register = template.Library()
 
 
-def cached_ranking(*, now: datetime) -> MostRead:
-    """The cached ranking; computed here only if it is missing, or older than its period plus
-    a minute (the task refreshes it on time in the scaled shape; in the embedded shape each
-    process refreshes its own in-memory copy). When it is merely stale, one caller refreshes
-    it and the others keep showing the previous one."""
-    ranking = cache.get(MOST_READ_KEY)
-    stale_after = timedelta(seconds=settings.GAZETTE_MOST_READ_SECONDS + 60)
-    if ranking is None or (
-        now - ranking.computed_at > stale_after and cache.add(LOCK_KEY, 1, timeout=60)
-    ):
-        schedule_audience_updates()  # the periodic task should have done it: restart it
-        return refresh_most_read(now=now)
-    return ranking
-
-
-@register.inclusion_tag("audience/tags/most_read.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def most_read(context, section=None):
-    """The list of the site the request is for: a second site's readers see its articles,
-    not the first one's. Without a request (no site to choose), every site's."""
-    ranking = cached_ranking(now=timezone.now())
+    """The list of the site the request is for, or of `section`: a piece of its own
+    (gazette/audience/pieces.py), stitched in when the page is served, so that a new ranking
+    purges that piece and not every page (gazette/core/stitching.py)."""
     request = context.get("request")
-    by_site = getattr(ranking, "sites", None)  # None: a ranking cached before sites had lists
-    invalidation.record(section_key(section.pk) if section else site_key())
-    if section:
-        lists = ranking.sections.get(section.pk, {})
-    elif request is None or by_site is None:
-        lists = ranking.site
-    else:
-        site = site_for(request)
-        lists = by_site.get(site.pk, {}) if site else {}
-    day, week = lists.get("day"), lists.get("week")
-    # The titles shown: a corrected headline purges the list with the article (the ranking is
-    # computed again first, `signal_handlers._article_published`).
-    invalidation.record_all(
-        f"article:{entry.article_id}" for entry in [*(day or ()), *(week or ())]
-    )
-    return {"section": section, "day": day, "week": week}
+    src = reverse("most_read_piece") + (f"?rubrique={section.pk}" if section else "")
+    return stitching.include_piece(request, src, lambda: most_read_html(request, section))

@@ -214,9 +214,9 @@ def restrict(newsroom):
 
 CHANGES = [
     # (change, whether it may purge every page: what every page shows changed)
-    (retitle, True),  # in « Les + Lus », on every page until it is stitched in when served
+    (retitle, False),
     (new_slug, False),
-    (unpublish, True),  # the same
+    (unpublish, False),
     (new_article, False),
     (move, False),
     (rename_section, True),  # the menu of every page
@@ -224,7 +224,7 @@ CHANGES = [
     (correct_image, False),
     (save_settings, True),  # the site's name on every page
     (approve_comment, False),
-    (new_ranking, True),  # « Les + Lus », on every page until it is stitched in when served
+    (new_ranking, False),  # « Les + Lus » is a piece stitched in when pages are served
     (restrict, True),  # a page made private: every list may have shown it
 ]
 
