@@ -18,7 +18,16 @@ class CoreConfig(AppConfig):
 
         from django.urls import register_converter
 
-        from . import admin_labels, avif, checks, converters, renditions, restrictions, sites  # noqa: F401
+        from . import (  # noqa: F401
+            admin_labels,
+            avif,
+            checks,
+            converters,
+            page_cache,
+            renditions,
+            restrictions,
+            sites,
+        )
 
         admin_labels.label_site_columns()
         avif.register()

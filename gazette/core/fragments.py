@@ -25,7 +25,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 
-from . import invalidation, page_cache
+from . import invalidation
 
 PREFIX = "gazette:fragment:v2:"  # v2: kept with their keys
 SETTINGS = "settings"  # gazette/core/cached_settings.py
@@ -46,7 +46,7 @@ def key(name: str, parts) -> str:
 def get(key_: str) -> str | None:
     """The kept HTML if none of its keys was purged since it was rendered; its keys are then
     recorded for the response that shows it."""
-    page_cache.sync_now()
+    invalidation.catch_up()
     entry = cache.get(key_)
     if entry is None:
         return None

@@ -40,6 +40,7 @@ import gzip
 import hashlib
 import math
 import os
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -55,6 +56,7 @@ from .page_memory import PageMemory
 from .purge_channel import PurgeListener, publish
 
 PREFIX = "gazette:page:v3:"  # v3: pages carry their keys and purge counter
+PATHS = "gazette:keys:paths:"  # with Redis: the paths that carried a key (the path fallback)
 MAX_VARIANTS = 32  # query strings kept per path; more are served, not stored
 MAX_BODY = 2 * 1024 * 1024
 COMPRESSIBLE = (
@@ -432,7 +434,7 @@ def store(path: str, query: str, page: Page) -> None:
     variants[query] = page
     seconds = math.ceil(max(stored.expires for stored in variants.values()) - now)
     cache.set(key, variants, timeout=seconds)
-    invalidation.remember_paths(page.keys, path, seconds)
+    remember_paths(page.keys, path, seconds)
 
 
 def stitched(page_cache, environ, page: Page, process) -> Page:
@@ -574,9 +576,30 @@ def keys_purged(keys) -> None:
         _process.memory.drop_keys(keys)
 
 
-def local_paths_for(keys) -> set[str]:
-    """The paths of the pages this process keeps that showed these keys."""
-    return _process.memory.paths_for(keys) if _process is not None else set()
+def paths_for(keys) -> set[str]:
+    """The paths of the pages that showed these keys: those this process keeps and, with Redis
+    and a cache in front that purges URLs only, those every process stored."""
+    found = _process.memory.paths_for(keys) if _process is not None else set()
+    if not is_local() and invalidation.purges_by_path():
+        for member in _redis().sunion([PATHS + key for key in keys]) or ():
+            found.add(member.decode("utf-8", "surrogateescape"))
+    return found
+
+
+def remember_paths(keys, path: str, seconds: int) -> None:
+    """With Redis and a cache in front that purges URLs only: the paths that carried each key."""
+    if not keys or not invalidation.purges_by_path():
+        return
+    with _redis().pipeline(transaction=False) as pipe:
+        for key in keys:
+            pipe.sadd(PATHS + key, path)
+            pipe.expire(PATHS + key, max(seconds, 1))
+        pipe.execute()
+
+
+def catch_up() -> None:
+    """For `invalidation.catch_up`: the other processes' purges, in the embedded shape."""
+    sync_now()
 
 
 def record_purge(paths: str) -> None:
@@ -640,3 +663,6 @@ def sync_local_purges(memory: PageMemory) -> None:
         _last_seen["checked"] = now
     finally:
         _sync_lock.release()
+
+
+invalidation.register_cache(sys.modules[__name__])
