@@ -51,7 +51,7 @@ from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.http.request import split_domain_port, validate_host
 
-from . import invalidation, site_match, stitching
+from . import invalidation, readers, site_match, stitching
 from .page_memory import PageMemory
 from .purge_channel import PurgeListener, publish
 
@@ -81,7 +81,6 @@ SKIPPED_HEADERS = {
     invalidation.HEADER.lower(),  # kept apart, as `keys`; sent back only to a proxy
 }
 HIT, MISS = ("X-Gazette-Cache", "hit"), ("X-Gazette-Cache", "miss")
-TRACKING = ("fbclid", "gclid", "xtor")
 
 
 class Page:
@@ -192,7 +191,6 @@ class Rules:
     enabled: bool
     excluded: tuple[str, ...]
     https_only: bool
-    session_cookie: str
     allowed_hosts: tuple[str, ...]
     forwarded_port: bool
     expose_keys: bool
@@ -207,7 +205,6 @@ def _load_rules() -> Rules:
         enabled=settings.GAZETTE_PAGE_CACHE,
         excluded=_excluded_prefixes(),
         https_only=settings.SECURE_SSL_REDIRECT,
-        session_cookie=settings.SESSION_COOKIE_NAME + "=",
         allowed_hosts=tuple(
             settings.ALLOWED_HOSTS
             or (settings.DEBUG and (".localhost", "127.0.0.1", "[::1]"))
@@ -235,17 +232,20 @@ def _without_keys(start_response):
 
 
 def is_candidate(environ) -> bool:
-    """Anonymous GET or HEAD of something that could be a public page."""
+    """An anonymous reader's request (`readers.py`, the rule the replica, the fragments and the
+    VCL share) for something that could be a public page."""
     rules = _rules or _load_rules()
-    if not rules.enabled or environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+    if not rules.enabled:
         return False
-    if environ.get("PATH_INFO", "").startswith(rules.excluded):
+    path = environ.get("PATH_INFO", "")
+    if not readers.is_anonymous_read(
+        environ.get("REQUEST_METHOD", ""), path, environ.get("HTTP_COOKIE")
+    ):
+        return False
+    if path.startswith(rules.excluded):
         return False
     if rules.https_only and not _is_secure(environ):
         return False  # Django answers with the redirect to HTTPS
-    cookies = environ.get("HTTP_COOKIE")
-    if cookies and rules.session_cookie in cookies:
-        return False  # an editor: Wagtail's user bar and previews are theirs alone
     return "HTTP_AUTHORIZATION" not in environ
 
 
@@ -257,12 +257,12 @@ def _is_secure(environ) -> bool:
 
 
 def _excluded_prefixes() -> tuple[str, ...]:
-    """Paths that are never public pages: the admin, static and media files (their own
-    server or WhiteNoise caches them), the counting and comment endpoints, health checks."""
+    """Paths that are never public pages besides the admin (`readers.py`): static and media
+    files (their own server or WhiteNoise caches them), the counting and comment endpoints,
+    health checks."""
     return tuple(
         prefix
         for prefix in (
-            "/" + getattr(settings, "GAZETTE_ADMIN_PATH", "admin/").strip("/") + "/",
             settings.STATIC_URL,
             settings.MEDIA_URL,
             "/audience/",
@@ -328,7 +328,7 @@ def normalised_query(environ) -> str:
     pairs = [
         (name, value)
         for name, value in parse_qsl(raw, keep_blank_values=True)
-        if not name.startswith("utm_") and name not in TRACKING
+        if not readers.is_tracking(name)
     ]
     return urlencode(sorted(pairs))
 
