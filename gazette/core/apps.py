@@ -18,12 +18,14 @@ class CoreConfig(AppConfig):
 
         from django.urls import register_converter
 
+        # page_store registers with gazette/core/invalidation.py, so that every process's
+        # purges reach the pages it keeps, the task worker's and the shell's included.
         from . import (  # noqa: F401
             admin_labels,
             avif,
             checks,
             converters,
-            page_cache,
+            page_store,
             renditions,
             restrictions,
             sites,

@@ -16,7 +16,7 @@ had recorded when it began (what the view fetched for it); a part many pages sha
 the masthead, the menu, the footer) only its own.
 
 In the embedded shape each process has its own cache, and applies the purges of the others
-from the purge log (page_cache.sync_local_purges) within a second. Entries last
+from the purge log (page_store.sync_local_purges) within a second. Entries last
 `GAZETTE_SHARED_MAX_AGE` at most, as the pages do.
 """
 

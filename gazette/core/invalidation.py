@@ -233,7 +233,7 @@ def purge_now(keys) -> None:
     _purge_front(keys, paths)
 
 
-# The caches that keep pages by key register here (gazette/core/page_cache.py, at import; the
+# The caches that keep pages by key register here (gazette/core/page_store.py, at import; the
 # core app imports it when Django starts): this module imports none of them, so that the
 # caches depend on the keys and never the other way round.
 _hearers: list = []
@@ -308,5 +308,5 @@ def _frontend_backends():
 
 def purges_by_path() -> bool:
     """Whether a cache in front purges URLs only: then the paths of the pages that showed a
-    key are worth remembering (gazette/core/page_cache.py)."""
+    key are worth remembering (gazette/core/page_store.py)."""
     return any(not hasattr(backend, "purge_keys") for backend in _frontend_backends())

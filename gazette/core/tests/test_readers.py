@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from gazette.core import page_cache, readers
+from gazette.core import page_requests, readers
 
 VCL = (Path(settings.BASE_DIR) / "deploy" / "varnish" / "gazette.vcl").read_text()
 
@@ -52,7 +52,7 @@ def test_the_page_cache_keeps_only_for_anonymous_readers(method, path, cookie):
     environ = {"REQUEST_METHOD": method, "PATH_INFO": path}
     if cookie is not None:
         environ["HTTP_COOKIE"] = cookie
-    assert page_cache.is_candidate(environ) == readers.is_anonymous_read(method, path, cookie)
+    assert page_requests.is_candidate(environ) == readers.is_anonymous_read(method, path, cookie)
 
 
 def test_varnish_drops_the_tracking_parameters_the_app_ignores():
@@ -62,7 +62,7 @@ def test_varnish_drops_the_tracking_parameters_the_app_ignores():
     assert pattern.startswith("(?<=[?&])(" + readers.TRACKING_PREFIX)
     url = "/monde/?page=2&utm_source=lettre&fbclid=x&xtor=RSS-1&gclid=y"
     stripped = re.sub(r"[?&]$", "", re.sub(pattern, "", url))
-    query = page_cache.normalised_query({"QUERY_STRING": url.partition("?")[2]})
+    query = page_requests.normalised_query({"QUERY_STRING": url.partition("?")[2]})
     assert stripped == "/monde/?" + query
 
 
