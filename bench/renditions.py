@@ -23,11 +23,14 @@ from beacon import machine
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
+# Rows deleted without Wagtail's signal: it queues the file's deletion, by name, for the task
+# worker, which would later delete the file the next run made under the same name.
 CLEAR = """
 from gazette.core.models import CreditedRendition
-for rendition in CreditedRendition.objects.all():
-    rendition.file.delete(save=False)
-CreditedRendition.objects.all().delete()
+renditions = CreditedRendition.objects.all()
+for rendition in renditions:
+    rendition.file.storage.delete(rendition.file.name)
+renditions._raw_delete(renditions.db)
 """
 
 
