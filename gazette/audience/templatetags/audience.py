@@ -35,18 +35,31 @@ def cached_ranking(*, now: datetime) -> MostRead:
     return ranking
 
 
-@register.inclusion_tag("audience/tags/most_read.html", takes_context=True)
-def most_read(context, section=None):
-    """The list of the site the request is for: a second site's readers see its articles,
+def ranking_lists(context, section=None) -> dict:
+    """The lists of the site the request is for: a second site's readers see its articles,
     not the first one's. Without a request (no site to choose), every site's."""
     ranking = cached_ranking(now=timezone.now())
     request = context.get("request")
     by_site = getattr(ranking, "sites", None)  # None: a ranking cached before sites had lists
     if section:
-        lists = ranking.sections.get(section.pk, {})
-    elif request is None or by_site is None:
-        lists = ranking.site
-    else:
-        site = site_for(request)
-        lists = by_site.get(site.pk, {}) if site else {}
+        return ranking.sections.get(section.pk, {})
+    if request is None or by_site is None:
+        return ranking.site
+    site = site_for(request)
+    return by_site.get(site.pk, {}) if site else {}
+
+
+@register.inclusion_tag("audience/tags/most_read.html", takes_context=True)
+def most_read(context, section=None):
+    lists = ranking_lists(context, section)
     return {"section": section, "day": lists.get("day"), "week": lists.get("week")}
+
+
+@register.simple_tag(takes_context=True)
+def most_read_shown(context) -> bool:
+    """Whether the site's « Les + Lus » has something to show, known before the page's main
+    column: the layout opens its second column from the start. Decided by CSS once the list
+    was parsed, after the article, a browser that painted earlier showed the article alone,
+    then moved it aside (Lighthouse: layout shift). A section's list is part of its site's."""
+    lists = ranking_lists(context)
+    return bool(lists.get("day") or lists.get("week"))
