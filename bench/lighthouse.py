@@ -32,7 +32,18 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 FORM_FACTORS = {"phone": [], "desktop": ["--preset=desktop"]}
 
 
-def lighthouse(binary: str, url: str, extra: list[str]) -> dict:
+def lighthouse(binary: str, url: str, extra: list[str], *, attempts: int = 3) -> dict:
+    """A run again when Lighthouse fails to record the trace (NO_NAVSTART), as it asks: seen
+    on a machine loaded by other work."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return lighthouse_once(binary, url, extra)
+        except subprocess.CalledProcessError:
+            print(f"{url}: Lighthouse failed, attempt {attempt} of {attempts}", file=sys.stderr)
+    raise SystemExit(f"{url}: Lighthouse failed {attempts} times")
+
+
+def lighthouse_once(binary: str, url: str, extra: list[str]) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder, "report.json")
         subprocess.run(
