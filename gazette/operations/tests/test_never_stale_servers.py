@@ -183,11 +183,13 @@ def warm(endpoints: dict, addresses, seconds=20) -> None:
 class Change:
     """One change made by a process of its own (`site_changes.change_in_this_process`), which
     also renders the reference. Started ahead, while the previous change is being checked:
-    it sets Django up, then waits to be told the addresses to render."""
+    it sets Django up, then waits for the addresses to render before making its change."""
 
     def __init__(self, change, env):
         self.name = change.__name__
-        self.output = Path(tempfile.mkstemp(prefix=f"gazette-{self.name}-", suffix=".json")[1])
+        handle, output = tempfile.mkstemp(prefix=f"gazette-{self.name}-", suffix=".json")
+        os.close(handle)
+        self.output = Path(output)
         self.errors = tempfile.TemporaryFile()
         code = (
             "from gazette.operations.tests.site_changes import change_in_this_process; "
