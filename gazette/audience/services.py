@@ -116,7 +116,9 @@ def ranking_keys(ranking: MostRead) -> frozenset[str]:
     """What the kept ranking depends on: the titles and addresses of its articles, and the
     lists themselves. In the embedded shape each process keeps its own ranking; another
     process's change (a corrected headline, a new ranking announced) reaches it through the
-    purge log as these keys, and the next page computes it again."""
+    purge log as these keys, and the next page computes it again. The process that announces
+    a new ranking computes it once more too (its announcement purged these keys): two
+    aggregate queries once per change of the lists, at most every GAZETTE_MOST_READ_SECONDS."""
     every = [ranking.site, *ranking.sites.values(), *ranking.sections.values()]
     articles = {
         f"article:{entry.article_id}"

@@ -1,11 +1,17 @@
 """Real servers started by tests (granian, Varnish, an S3 server): a free port, and waiting
 until the server listens or has died."""
 
+import re
+import shutil
 import socket
 import subprocess
+import tempfile
 import time
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 
 def free_port() -> int:
@@ -27,3 +33,119 @@ def wait_until_listening(process: subprocess.Popen, port: int, name: str, second
                 output = process.communicate()[0] if process.stdout else b""
                 pytest.fail(f"{name} did not start: {(output or b'').decode(errors='replace')}")
             time.sleep(0.2)
+
+
+def serve_command(port: int, *, workers: int) -> list[str]:
+    """The granian command `make serve` runs (the Makefile's GRANIAN), taken from the Makefile
+    itself so that the servers tests start never drift from the production one."""
+    printed = subprocess.run(
+        [
+            shutil.which("make") or "/usr/bin/make",
+            "-s",
+            "--no-print-directory",
+            "--eval=granian-command: ; @echo $(GRANIAN)",
+            "granian-command",
+            "HOST=127.0.0.1",
+            f"PORT={port}",
+            f"WORKERS={workers}",
+        ],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return [str(Path(settings.BASE_DIR) / printed[0]), *printed[1:]]
+
+
+@contextmanager
+def running(command: list[str], port: int, name: str, **options):
+    """The server, listening, until the block ends."""
+    log = tempfile.TemporaryFile()  # a pipe nobody reads could fill and stop the server
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, **options)
+    try:
+        try:
+            wait_until_listening(process, port, name)
+        except pytest.fail.Exception:
+            log.seek(0)
+            pytest.fail(f"{name} did not start: {log.read().decode(errors='replace')}")
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+VCL = Path(settings.BASE_DIR) / "deploy" / "varnish" / "gazette.vcl"
+VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
+VARNISHADM = shutil.which("varnishadm") or "/usr/bin/varnishadm"
+# As docs/caching-keys.md runs it: room for the long Surrogate-Key of a big front page.
+VARNISHD_LIMITS = ["-p", "http_resp_hdr_len=32k", "-p", "http_resp_size=64k"]
+
+
+def vcl_for(ports: list[int]) -> str:
+    """The shipped VCL with its backend on the first port, and one more backend in its
+    round-robin director for each other port, as the VCL's comments tell an operator."""
+    vcl = VCL.read_text()
+    backend = re.search(r"^backend gazette1 \{.*?^\}\n", vcl, flags=re.MULTILINE | re.DOTALL)[0]
+    more = "".join(
+        re.sub(r'\.port = "\d+";', f'.port = "{port}";', backend, count=1).replace(
+            "gazette1", f"gazette{number}", 1
+        )
+        for number, port in enumerate(ports[1:], start=2)
+    )
+    vcl = vcl.replace(backend, backend + more, 1)
+    vcl = re.sub(r'\.port = "\d+";', f'.port = "{ports[0]}";', vcl, count=1)
+    adds = "".join(f"    servers.add_backend(gazette{n});\n" for n in range(2, len(ports) + 1))
+    return vcl.replace(
+        "    servers.add_backend(gazette1);\n", "    servers.add_backend(gazette1);\n" + adds
+    )
+
+
+@contextmanager
+def running_varnish(ports: list[int], *, port: int | None = None):
+    """Varnish on a free port with the shipped VCL, in front of the app servers on `ports`,
+    once it has found them all healthy. Its folder is readable by all: run as root, varnishd
+    reads the VCL as its own user."""
+    folder = Path(tempfile.mkdtemp(prefix="gazette-varnish-"))
+    folder.chmod(0o755)
+    (folder / "gazette.vcl").write_text(vcl_for(ports))
+    port = port or free_port()
+    command = [
+        VARNISHD,
+        "-F",
+        "-n",
+        str(folder / "work"),
+        "-a",
+        f"127.0.0.1:{port}",
+        "-f",
+        str(folder / "gazette.vcl"),
+        "-s",
+        "malloc,32m",
+        *VARNISHD_LIMITS,
+    ]
+    try:
+        with running(command, port, "varnishd"):
+            wait_until_healthy(folder / "work", backends=len(ports))
+            yield f"http://127.0.0.1:{port}"
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def wait_until_healthy(workdir: Path, *, backends: int = 1, seconds=30) -> None:
+    """A backend starts sick until Varnish's first probe of /sante/pret comes back good (on a
+    loaded machine, after its 2-second time-out): a request before then gets a 503."""
+    deadline = time.monotonic() + seconds
+    while True:
+        listing = subprocess.run(
+            [VARNISHADM, "-n", str(workdir), "backend.list"], capture_output=True, text=True
+        ).stdout
+        healthy = re.findall(r"^\S*gazette\d+\s.*\shealthy\s", listing, flags=re.MULTILINE)
+        if len(healthy) == backends:
+            return
+        if time.monotonic() > deadline:
+            pytest.fail(f"Varnish never found the app healthy:\n{listing}")
+        time.sleep(0.2)

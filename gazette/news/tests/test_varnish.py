@@ -3,30 +3,18 @@ passes editors, stitches ESI fragments, keeps its keys from readers, and the app
 (by surrogate key, PURGE per path, BAN for everything) reach it."""
 
 import http.client
-import re
-import shutil
-import subprocess
-import tempfile
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
-from django.conf import settings as django_settings
 
 from gazette.core.frontend_cache import VarnishBackend
 from gazette.core.invalidation import purge_everything
 from gazette.core.tests import keyed_pages
-from gazette.core.tests.servers import free_port, wait_until_listening
+from gazette.core.tests.servers import VARNISHD, running_varnish
 
 from .factories import make_article, make_home, make_section
-
-VCL = Path(django_settings.BASE_DIR) / "deploy" / "varnish" / "gazette.vcl"
-VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
-VARNISHADM = shutil.which("varnishadm") or "/usr/bin/varnishadm"
-# As docs/caching-keys.md runs it: room for the long Surrogate-Key of a big front page.
-VARNISHD_LIMITS = ["-p", "http_resp_hdr_len=32k", "-p", "http_resp_size=64k"]
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -37,56 +25,12 @@ pytestmark = [
 
 @pytest.fixture
 def varnish(live_server, settings):
-    """Varnish on a free port with the shipped VCL, its backend pointed at the live server.
-    Its folder is readable by all: run as root, varnishd reads the VCL as its own user."""
-    tmp_path = Path(tempfile.mkdtemp(prefix="gazette-varnish-"))
-    tmp_path.chmod(0o755)
-    backend_port = live_server.url.rsplit(":", 1)[1]
-    vcl = re.sub(r'\.port = "\d+";', f'.port = "{backend_port}";', VCL.read_text(), count=1)
-    (tmp_path / "gazette.vcl").write_text(vcl)
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            VARNISHD,
-            "-F",
-            "-n",
-            str(tmp_path / "work"),
-            "-a",
-            f"127.0.0.1:{port}",
-            "-f",
-            str(tmp_path / "gazette.vcl"),
-            "-s",
-            "malloc,32m",
-            *VARNISHD_LIMITS,
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    wait_until_listening(process, port, "varnishd", seconds=30)
-    wait_until_healthy(tmp_path / "work")
-    settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {"BACKEND": "gazette.core.frontend_cache.VarnishBackend", "LOCATION": url}
-    }
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
-    shutil.rmtree(tmp_path, ignore_errors=True)
-
-
-def wait_until_healthy(workdir: Path, seconds=30) -> None:
-    """A backend starts sick until Varnish's first probe of /sante/pret comes back good (on a
-    loaded machine, after its 2-second time-out): a request before then gets a 503."""
-    deadline = time.monotonic() + seconds
-    while True:
-        listing = subprocess.run(
-            [VARNISHADM, "-n", str(workdir), "backend.list"], capture_output=True, text=True
-        ).stdout
-        if re.search(r"^\S*gazette1\s.*\shealthy\s", listing, flags=re.MULTILINE):
-            return
-        if time.monotonic() > deadline:
-            pytest.fail(f"Varnish never found the app healthy:\n{listing}")
-        time.sleep(0.2)
+    """Varnish with the shipped VCL, its backend pointed at the live server."""
+    with running_varnish([int(live_server.url.rsplit(":", 1)[1])]) as url:
+        settings.WAGTAILFRONTENDCACHE = {
+            "varnish": {"BACKEND": "gazette.core.frontend_cache.VarnishBackend", "LOCATION": url}
+        }
+        yield url
 
 
 def fetch(url: str, **headers) -> tuple[int, str, str]:
