@@ -10,13 +10,13 @@ from gazette.news.tests.factories import _publish
 def make_live_page(section, title="Tempête Ciarán : suivez la situation en direct", **fields):
     fields.setdefault("standfirst", "Vents violents sur la façade atlantique.")
     fields.setdefault("body", [("paragraph", "<p>Le contexte de la tempête.</p>")])
-    authors = fields.pop("authors", ())
+    authors, live = fields.pop("authors", ()), fields.pop("live", True)
     page = LivePage(
         title=title,
         bylines=[ArticleAuthor(author=author) for author in authors],
         **fields,
     )
-    return _publish(section, page, live=fields.pop("live", True))
+    return _publish(section, page, live=live)
 
 
 def post_entry(page, text="Les rafales atteignent 150 km/h à Brest.", *, user=None, **fields):
