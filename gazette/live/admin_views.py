@@ -18,6 +18,13 @@ from . import services
 from .models import LiveEntry, LivePage
 
 
+class LinkField(forms.URLField):
+    """An address typed without its scheme is taken as https (Django 6's default)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(assume_scheme="https", **kwargs)
+
+
 class LiveEntryForm(WagtailAdminModelForm):
     class Meta:
         model = LiveEntry
@@ -34,6 +41,7 @@ class LiveEntryForm(WagtailAdminModelForm):
             "author",
         ]
         widgets = {"quote": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"embed_url": LinkField}
 
 
 def _page_for(request, page_id: int) -> LivePage:
