@@ -11,8 +11,10 @@ class LiveConfig(AppConfig):
         from gazette.core import invalidation
         from gazette.news.purging import key_of_page
 
-        from .models import LivePage
+        from .models import LiveEntry, LivePage, live_key
 
         # A live page read for a response is an article read: `article:12`, which its
-        # publication purges (gazette/news/purging.py), like any article's.
+        # publication purges (gazette/news/purging.py), like any article's; an entry read is
+        # its page's `live:12`, whatever shows it.
         invalidation.register_keyed_model(LivePage, key_of_page)
+        invalidation.register_keyed_model(LiveEntry, lambda entry: live_key(entry.page_id))

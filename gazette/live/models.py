@@ -98,7 +98,11 @@ class LiveEntryQuerySet(models.QuerySet):
     def for_readers(self, *, running: bool = True):
         """Newest first with the pinned ones on top while the page runs; oldest first, as a
         story is read, once it has ended."""
-        rows = self.filter(withdrawn=False).select_related("author", "user", "image")
+        rows = (
+            self.filter(withdrawn=False)
+            .select_related("author", "user", "image")
+            .prefetch_related("image__renditions")
+        )
         if running:
             return rows.order_by("-pinned", "-published_at", "-pk")
         return rows.order_by("published_at", "pk")

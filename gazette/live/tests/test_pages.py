@@ -11,7 +11,14 @@ from django.utils import timezone
 from gazette.live.models import LivePage
 from gazette.live.services import edit_entry, withdraw_entry
 from gazette.news.models import SectionPage
-from gazette.news.tests.factories import fr, make_article, make_author, make_home, make_section
+from gazette.news.tests.factories import (
+    fr,
+    make_article,
+    make_author,
+    make_home,
+    make_image,
+    make_section,
+)
 
 from .factories import make_live_page, post_entry
 
@@ -144,4 +151,20 @@ def test_the_badge_costs_the_same_queries_whatever_the_number_of_teasers(client,
     for n in range(2, 8):
         make_live_page(monde, f"Direct {n}")
         make_article(monde, f"Article {n}")
+    assert count() == few
+
+
+def test_the_live_page_costs_the_same_queries_for_2_and_12_entries(client, live):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(live.url).status_code == 200
+        return len(queries)
+
+    image = make_image("Rafales sur le port")
+    for n in range(2):
+        post_entry(live, f"Entrée {n}", image=image, author=make_author(f"Auteur {n}"))
+    count()  # the sites and settings, read once and kept
+    few = count()
+    for n in range(2, 12):
+        post_entry(live, f"Entrée {n}", image=image, author=make_author(f"Auteur {n}"))
     assert count() == few
