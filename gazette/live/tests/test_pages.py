@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from gazette.core.tests.french import ENGLISH_UI, english_msgids, visible_text
 from gazette.live.models import LivePage
 from gazette.live.services import edit_entry, withdraw_entry
 from gazette.news.models import SectionPage
@@ -168,3 +169,16 @@ def test_the_live_page_costs_the_same_queries_for_2_and_12_entries(client, live)
     for n in range(2, 12):
         post_entry(live, f"Entrée {n}", image=image, author=make_author(f"Auteur {n}"))
     assert count() == few
+
+
+def test_no_english_reaches_a_reader_of_a_live_page_or_its_endpoint(client, live, monde):
+    first = post_entry(live, "Première alerte.", title="Alerte", pinned=True, important=True)
+    post_entry(live, "Deuxième.", quote="Restez chez vous.", quote_source="La préfète")
+    edit_entry(first)
+    msgids = english_msgids()
+    for url in (live.url, "/", "/monde/", f"/direct/{live.pk}/entrees/?depuis={first.pk}"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        for text in visible_text(response.content.decode()):
+            assert not ENGLISH_UI.search(text), f"{url}: {text!r}"
+            assert not [m for m in msgids if m in text], f"{url}: {text!r}"
