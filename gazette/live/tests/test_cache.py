@@ -7,6 +7,7 @@ from django.core.wsgi import get_wsgi_application
 from gazette.core import page_cache
 from gazette.core.tests.wsgi_client import wsgi_request
 from gazette.live.services import edit_entry, withdraw_entry
+from gazette.news.purging import key_of_page
 from gazette.news.tests.factories import make_article, make_home, make_section
 
 from .factories import make_live_page, post_entry
@@ -104,3 +105,28 @@ def test_an_entry_purges_the_live_page_endpoint_and_teasers_and_nothing_else(
         assert get(path)["cache"] == "hit", path
     if change == "publish":
         assert "Une nouvelle entrée." in get(endpoint(live), query=query)["body"].decode()
+
+
+def test_a_new_entry_changes_the_endpoints_etag(site, django_capture_on_commit_callbacks):
+    path, query = endpoint(site["live"]), f"depuis={site['first'].pk}"
+    etag = get(path, query=query)["headers"]["ETag"]
+    with django_capture_on_commit_callbacks(execute=True):
+        post_entry(site["live"], "Du nouveau.")
+    answer = get(path, query=query, if_none_match=etag)
+    assert answer["status"] == "200 OK" and answer["headers"]["ETag"] != etag
+    assert "Du nouveau." in answer["body"].decode()
+
+
+def test_editing_the_live_page_purges_it_as_an_article(site, django_capture_on_commit_callbacks):
+    live = site["live"]
+    assert key_of_page(live) == f"article:{live.pk}"
+    for path in (live.url, "/", "/monde/", "/sport/"):
+        get(path)
+        assert get(path)["cache"] == "hit", path
+    with django_capture_on_commit_callbacks(execute=True):
+        live.title = "Tempête Ciarán : la vigilance rouge levée"
+        live.save_revision().publish()
+    for path in (live.url, "/", "/monde/"):
+        answer = get(path)
+        assert answer["cache"] == "miss" and "vigilance rouge levée" in answer["body"].decode()
+    assert get("/sport/")["cache"] == "hit"
