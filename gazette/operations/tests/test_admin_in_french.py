@@ -26,8 +26,8 @@ from wagtail.documents import get_document_model
 from wagtail.models.sites import Site
 
 from gazette.comments.models import BlocklistEntry, Comment
-from gazette.live.tests.factories import make_live_page, post_entry
 from gazette.core.tests.french import SPOKEN_ATTRIBUTES, english_msgids, visible_text
+from gazette.live.tests.factories import make_live_page, post_entry
 from gazette.news.newsroom import ADMINISTRATOR, EDITOR, MODERATOR, WRITER
 from gazette.news.tests.factories import (
     make_article,
