@@ -72,6 +72,7 @@ def _render(request, page: LivePage, form, *, entry=None):
             "media": form.media,
             "entry": entry,
             "entries": entries,
+            "newest_day": entries[0][0].day if entries else None,
             "page_title": _("Live entries") if entry is None else _("Edit the entry"),
             "page_subtitle": page.title,
             "header_title": page.title,
