@@ -24,6 +24,8 @@ from gazette.comments import services as comment_services
 from gazette.comments.tests.factories import make_comment
 from gazette.core.models import SiteSettings
 from gazette.core.tests.wsgi_client import wsgi_request
+from gazette.live import services as live_services
+from gazette.live.tests.factories import make_live_page, post_entry
 from gazette.news.models import ArticlePage
 from gazette.news.newsroom import EDITOR
 from gazette.news.tests.factories import (
@@ -68,6 +70,8 @@ def newsroom(django_user_model, django_capture_on_commit_callbacks):
         HourlyCount.objects.create(article=article, hour=now - timedelta(hours=1), views=views)
     refresh_most_read(now=now)
     make_comment(articles[2], "Un très beau match.")
+    live = make_live_page(monde, "Tempête sur l'Atlantique, en direct", authors=[paul])
+    entry = post_entry(live, "Les rafales faiblissent.", title="Accalmie")
     editor = django_user_model.objects.create_user("edith", password="mot-de-passe-long-42")
     editor.groups.add(Group.objects.get(name=EDITOR))
     return {
@@ -78,6 +82,8 @@ def newsroom(django_user_model, django_capture_on_commit_callbacks):
         "photo": photo,
         "articles": articles,
         "editor": editor,
+        "live": live,
+        "entry": entry,
     }
 
 
@@ -107,12 +113,17 @@ def public_addresses(newsroom) -> list[tuple[str, str]]:
         reverse("findability:author_atom", args=["claire-vasseur"]),
         reverse("findability:tag_rss", args=["europe"]),
     ]
+    live = newsroom["live"]
+    polls = [
+        (reverse("live:new_entries", args=[live.pk]), f"depuis={newsroom['entry'].pk}"),
+        (reverse("live:new_entries", args=[live.pk]), "depuis=0"),
+    ]
     searches = [
         (reverse("findability:search"), "q=sommet"),
         (reverse("findability:search"), "q=accord"),  # the words of the new title
         (reverse("findability:search"), "q=nantes"),
     ]
-    return [(path, "") for path in addresses] + searches
+    return [(path, "") for path in addresses] + polls + searches
 
 
 def cached(path: str, query: str = "") -> dict:
@@ -212,6 +223,24 @@ def restrict(newsroom):
     )
 
 
+def new_live_entry(newsroom):
+    post_entry(newsroom["live"], "Vigilance rouge levée.", user=newsroom["editor"])
+
+
+def edit_live_entry(newsroom):
+    entry = newsroom["entry"]
+    entry.body = "<p>Les rafales faiblissent nettement.</p>"
+    live_services.edit_entry(entry)
+
+
+def withdraw_live_entry(newsroom):
+    live_services.withdraw_entry(newsroom["entry"])
+
+
+def end_live(newsroom):
+    publish(newsroom["live"], newsroom["editor"], ended_at=timezone.now())
+
+
 CHANGES = [
     # (change, whether it may purge every page: what every page shows changed)
     (retitle, False),
@@ -226,6 +255,10 @@ CHANGES = [
     (approve_comment, False),
     (new_ranking, False),  # « Les + Lus » is a piece stitched in when pages are served
     (restrict, True),  # a page made private: every list may have shown it
+    (new_live_entry, False),
+    (edit_live_entry, False),
+    (withdraw_live_entry, False),
+    (end_live, False),
 ]
 
 
