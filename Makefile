@@ -30,7 +30,7 @@ POSTGRES_ENV = DATABASE_URL=$(POSTGRES_URL) REDIS_URL=redis://127.0.0.1:6379/$(R
 # The peer bench/pages.py measures the uncached article against (run as root).
 WORDPRESS_PEER ?= /work/shared/bench/wordpress-peer.sh
 
-.PHONY: demo serve backup restore test test-fast test-sqlite test-postgres lint format browser peers messages bench import-wordpress clean
+.PHONY: demo serve backup restore test test-fast test-sqlite test-postgres lint format browser peers messages screenshots bench import-wordpress clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -136,6 +136,12 @@ test: lint browser peers
 	  count() { tail -qn 1 var/test-sqlite.log var/test-postgres.log | grep -oE "[0-9]+ $$1" | awk '{n += $$1} END {print n + 0}'; }; \
 	  echo "total: $$(count passed) passed, $$(( $$(count failed) + $$(count error) )) failed, $$(count skipped) skipped"; \
 	  exit $$(( sqlite || postgres ))
+
+# The guide's screenshots (docs/guide-redaction.md) remade in docs/images; the browser tests
+# otherwise write theirs in a temporary folder.
+screenshots: $(VENV)/.installed browser
+	GAZETTE_DOC_SCREENSHOTS=1 $(SQLITE_ENV) GAZETTE_VAR_DIR=$(CURDIR)/var/test-sqlite $(PYTEST) -n 0 \
+	  e2e/test_newsroom.py e2e/test_newsroom_speed.py e2e/test_phone.py
 
 bench: $(VENV)/.installed peers
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }

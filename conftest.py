@@ -169,10 +169,10 @@ def _empty_cache():
     transactional test: stale root paths would give pages wrong URLs."""
     from django.core.cache import cache
 
-    from gazette.core import page_cache
+    from gazette.core import page_store
 
     cache.clear()
-    page_cache.forget_local_state()
+    page_store.forget_local_state()
 
 
 @pytest.fixture(scope="module")
@@ -185,7 +185,7 @@ def build_once(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.conf import settings
     from django.core.cache import cache
 
-    from gazette.core import page_cache
+    from gazette.core import page_store
     from gazette.news.tests.factories import ensure_initial_data
 
     overrides = override_settings(
@@ -197,7 +197,7 @@ def build_once(django_db_setup, django_db_blocker, tmp_path_factory):
 
     def empty_cache():
         cache.clear()
-        page_cache.forget_local_state()
+        page_store.forget_local_state()
 
     @contextmanager
     def block():

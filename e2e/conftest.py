@@ -5,14 +5,17 @@ keep Chromium from reaching for Google's services on a machine with no network."
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from gazette.operations.tests.conftest import admin_path  # noqa: F401 (a fixture)
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+DOC_IMAGES = Path(__file__).resolve().parent.parent / "docs" / "images"
 
 
 @pytest.fixture(scope="session")
@@ -41,3 +44,30 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "e2e" in item.nodeid.split("/")[0]:
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def screenshots_dir(tmp_path_factory) -> Path:
+    """docs/images only when asked (`make screenshots`, GAZETTE_DOC_SCREENSHOTS=1): written on
+    every run, the guide's images changed by a few pixels each time and dirtied the tree."""
+    if os.environ.get("GAZETTE_DOC_SCREENSHOTS") == "1":
+        return DOC_IMAGES
+    return tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.fixture
+def screenshot(screenshots_dir):
+    """`screenshot(page, name)`: the viewport only, the guide shows what a screen shows; the
+    image is checked (the viewport's size, not one flat colour) wherever it is written."""
+
+    def take(page, name: str) -> Path:
+        path = screenshots_dir / f"{name}.png"
+        page.wait_for_load_state()  # taken as a sign-in lands, the dashboard came out blank
+        page.screenshot(path=path, animations="disabled", caret="initial")
+        with Image.open(path) as image:
+            assert image.size == (page.viewport_size["width"], page.viewport_size["height"])
+            extrema = image.convert("L").getextrema()
+            assert extrema[0] != extrema[1], f"{name}: a blank screenshot"
+        return path
+
+    return take

@@ -6,10 +6,8 @@ readers see each step. Scheduling is walked in test_newsroom_speed.py, the Modé
 (approve, spam, reply) there and in test_comments.py."""
 
 import re
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group
 from PIL import Image as PillowImage
 from playwright.sync_api import expect
@@ -21,14 +19,7 @@ from gazette.news.tests.factories import make_author, make_home, make_section
 
 PASSWORD = "un-mot-de-passe-assez-long"
 pytestmark = pytest.mark.django_db(transaction=True)
-IMAGES = Path(settings.BASE_DIR, "docs", "images")
 ADMIN_VIEWPORT = {"width": 1200, "height": 760}
-
-
-def screenshot(page, name: str) -> None:
-    """For docs/guide-redaction.md. Deterministic names, the viewport only: the guide shows
-    what a screen shows."""
-    page.screenshot(path=IMAGES / f"{name}.png", animations="disabled", caret="initial")
 
 
 @pytest.fixture
@@ -54,7 +45,7 @@ def open_more_actions(page):
     page.get_by_role("button", name="Plus d'actions").click()
 
 
-def upload_lead_image(page, path):
+def upload_lead_image(page, path, screenshot):
     """From the article's form, through the chooser's upload tab, as a rédactrice does: the
     form refuses the photo until it has its alt text and its credit."""
     page.get_by_role("button", name="Choisir une image").click()
@@ -75,7 +66,9 @@ def upload_lead_image(page, path):
     expect(modal).to_be_hidden()
 
 
-def test_writer_submits_editor_publishes_readers_see_it(live_server, browser, newsroom, tmp_path):
+def test_writer_submits_editor_publishes_readers_see_it(
+    live_server, browser, newsroom, tmp_path, screenshot
+):
     title = "« Un texte » écrit dans le navigateur"
     photo = tmp_path / "marche.jpg"
     PillowImage.new("RGB", (800, 450), "darkorange").save(photo, "JPEG")
@@ -86,7 +79,7 @@ def test_writer_submits_editor_publishes_readers_see_it(live_server, browser, ne
     expect(writer).to_have_url(re.compile(r"/add/news/articlepage/"))  # no rubrique offered
     writer.locator("#id_title").fill(title)
     writer.get_by_role("textbox", name="Chapô").fill("Un chapô saisi par la rédactrice.")
-    upload_lead_image(writer, photo)
+    upload_lead_image(writer, photo, screenshot)
     writer.locator("#body-root").get_by_title("Insérer un bloc").click()
     writer.get_by_role("option", name="Paragraphe").click()
     writer.locator("#body-root [contenteditable=true]").first.click()

@@ -3,7 +3,7 @@ dashboard with the keyboard and undoes a click; an éditeur schedules at 5 h 49,
 without the picker covering the button; a rédacteur's abandoned new article leaves no draft,
 and the éditeur's « Demander des modifications » note waits on the edit page.
 
-The screenshots of docs/guide-redaction.md are taken here (docs/images/, viewport only)."""
+The screenshots of docs/guide-redaction.md are taken here (e2e/conftest.py `screenshot`)."""
 
 import datetime as dt
 import re
@@ -13,7 +13,7 @@ import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from e2e.test_newsroom import ADMIN_VIEWPORT, PASSWORD, log_in, screenshot
+from e2e.test_newsroom import ADMIN_VIEWPORT, PASSWORD, log_in
 from gazette.comments.models import Comment
 from gazette.news.models import ArticlePage
 from gazette.news.newsroom import EDITOR, MODERATOR, WRITER
@@ -46,7 +46,7 @@ def signed_in(browser, live_server, username):
     return page
 
 
-def test_moderator_clears_the_queue_from_the_dashboard(live_server, browser, newsroom):
+def test_moderator_clears_the_queue_from_the_dashboard(live_server, browser, newsroom, screenshot):
     article = newsroom["article"]
     for name, text in [("Bruno", "Et les transports ?"), ("Inès", "Merci pour ce reportage.")]:
         Comment.objects.create(article=article, author_name=name, text=text)
@@ -79,7 +79,7 @@ def test_moderator_clears_the_queue_from_the_dashboard(live_server, browser, new
     screenshot(page, "moderateur-file")
 
 
-def test_editor_schedules_at_any_minute_paris_time(live_server, browser, newsroom):
+def test_editor_schedules_at_any_minute_paris_time(live_server, browser, newsroom, screenshot):
     draft = make_article(
         newsroom["section"],
         "Trains de nuit : le billet unique",
@@ -112,7 +112,9 @@ def test_editor_schedules_at_any_minute_paris_time(live_server, browser, newsroo
     assert revision.go_live_at == expected
 
 
-def test_a_new_article_is_saved_by_its_author_not_by_autosave(live_server, browser, newsroom):
+def test_a_new_article_is_saved_by_its_author_not_by_autosave(
+    live_server, browser, newsroom, screenshot
+):
     section = newsroom["section"]
     page = signed_in(browser, live_server, "claire")
     page.goto(f"{live_server.url}/admin/pages/add/news/articlepage/{section.pk}/")
@@ -128,7 +130,7 @@ def test_a_new_article_is_saved_by_its_author_not_by_autosave(live_server, brows
 
 
 def test_author_reads_the_requested_changes_on_the_edit_page(
-    live_server, browser, newsroom, django_user_model
+    live_server, browser, newsroom, django_user_model, screenshot
 ):
     writer, editor = (django_user_model.objects.get(username=u) for u in ("claire", "paul"))
     draft = make_article(newsroom["section"], "Sécheresse : les nappes au plus bas", live=False)

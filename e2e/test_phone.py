@@ -7,7 +7,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from e2e.test_newsroom import IMAGES
 from gazette.comments.models import Comment
 from gazette.news.tests.factories import make_article, make_author, make_home, make_section
 
@@ -54,7 +53,7 @@ def box(locator):
     return locator.bounding_box()
 
 
-def test_the_news_starts_in_the_first_screen(live_server, phone, article):
+def test_the_news_starts_in_the_first_screen(live_server, phone, article, screenshot):
     phone.goto(live_server.url + "/")
 
     header = box(phone.locator(".site-header"))
@@ -68,12 +67,12 @@ def test_the_news_starts_in_the_first_screen(live_server, phone, article):
     menu.get_by_role("link", name="Sciences").scroll_into_view_if_needed()
     expect(menu.get_by_role("link", name="Sciences")).to_be_in_viewport()
     menu.locator("ul").evaluate("list => { list.scrollLeft = 0; }")
-    phone.screenshot(path=IMAGES / "lecteur-telephone-une.png")
+    screenshot(phone, "lecteur-telephone-une")
     assert phone.locator('meta[name="description"]').get_attribute("content")
     assert phone.errors == []
 
 
-def test_tap_targets_and_the_privacy_notice(live_server, phone, article):
+def test_tap_targets_and_the_privacy_notice(live_server, phone, article, screenshot):
     phone.goto(live_server.url + article.url)
 
     targets = [
@@ -90,7 +89,7 @@ def test_tap_targets_and_the_privacy_notice(live_server, phone, article):
     expect(notice).to_contain_text("30 jours")
     expect(notice).to_contain_text("Données personnelles")
     notice.scroll_into_view_if_needed()
-    phone.screenshot(path=IMAGES / "lecteur-telephone-commentaire.png")
+    screenshot(phone, "lecteur-telephone-commentaire")
     assert phone.errors == []
 
 

@@ -5,9 +5,11 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.utils.timezone import now
 from playwright.sync_api import expect
 from wagtail.models import Site
 
+from gazette.audience.services import count_read, flush_counts, refresh_most_read
 from gazette.core.models import SiteSettings
 from gazette.news.tests.factories import make_article, make_author, make_home, make_section
 
@@ -93,3 +95,24 @@ def test_pages_break_no_rule_of_their_content_security_policy(live_server, page,
     page.get_by_role("button", name=re.compile("comment", re.IGNORECASE)).first.click()
     expect(page.get_by_role("textbox").first).to_be_visible()
     assert violations == []
+
+
+LAYOUT_SHIFTS = """() => new Promise(resolve => new PerformanceObserver((list, observer) => {
+  resolve(list.getEntries().map(entry => entry.value)); observer.disconnect();
+}).observe({type: "layout-shift", buffered: true}) || setTimeout(() => resolve([]), 500))"""
+
+
+@pytest.mark.parametrize("path", ["/", "/monde/", "article"])
+def test_a_wide_page_with_les_plus_lus_does_not_shift(live_server, browser, article, path):
+    """« Les + Lus » opened its column once the aside was parsed, after the article, which a
+    browser that painted earlier (waiting for a stylesheet in the body, or under load) then
+    moved 160 px aside (Lighthouse, desktop: CLS 0.058); and comments.js closed the comment
+    form after the first paint, moving the footer up (0.12 on a short article)."""
+    count_read(article_id=article.pk, ip="192.0.2.1", user_agent="Firefox", referrer="", now=now())
+    flush_counts()
+    refresh_most_read(now=now())
+    page = browser.new_context(viewport={"width": 1350, "height": 940}).new_page()
+    page.goto(live_server.url + (article.url if path == "article" else path))
+    expect(page.locator(".most-read")).to_contain_text(article.title)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate(LAYOUT_SHIFTS) == []

@@ -22,8 +22,8 @@ from gazette.core.cache import cache_public
 from gazette.core.sites import site_for
 from gazette.news.models import SectionPage
 
-from .keys import section_key, site_key
-from .services import LOCK_KEY, MOST_READ_KEY, MostRead, refresh_most_read
+from .keys import SHOWN, section_key, site_key
+from .services import LOCK_KEY, MostRead, refresh_most_read, stored_ranking
 from .tasks import schedule_audience_updates
 
 TEMPLATE = "audience/tags/most_read.html"
@@ -34,7 +34,7 @@ def cached_ranking(*, now: datetime) -> MostRead:
     a minute (the task refreshes it on time in the scaled shape; in the embedded shape each
     process refreshes its own in-memory copy). When it is merely stale, one caller refreshes
     it and the others keep showing the previous one."""
-    ranking = cache.get(MOST_READ_KEY)
+    ranking = stored_ranking()
     stale_after = timedelta(seconds=settings.GAZETTE_MOST_READ_SECONDS + 60)
     if ranking is None or (
         now - ranking.computed_at > stale_after and cache.add(LOCK_KEY, 1, timeout=60)
@@ -44,19 +44,31 @@ def cached_ranking(*, now: datetime) -> MostRead:
     return ranking
 
 
-def most_read_html(request, section=None) -> str:
-    """The list of the site the request is for: a second site's readers see its articles,
+def lists_for(request, section=None) -> dict:
+    """The lists of the site the request is for: a second site's readers see its articles,
     not the first one's. Without a request (no site to choose), every site's."""
     ranking = cached_ranking(now=timezone.now())
     by_site = getattr(ranking, "sites", None)  # None: a ranking cached before sites had lists
-    invalidation.record(section_key(section.pk) if section else site_key())
     if section:
-        lists = ranking.sections.get(section.pk, {})
-    elif request is None or by_site is None:
-        lists = ranking.site
-    else:
-        site = site_for(request)
-        lists = by_site.get(site.pk, {}) if site else {}
+        return ranking.sections.get(section.pk, {})
+    if request is None or by_site is None:
+        return ranking.site
+    site = site_for(request)
+    return by_site.get(site.pk, {}) if site else {}
+
+
+def most_read_shown_for(request) -> bool:
+    """Whether the site's list has anything to show (a section's list is part of its site's),
+    under its own key: it changes far more rarely than the list."""
+    invalidation.record(SHOWN)
+    with invalidation.unrecorded():
+        lists = lists_for(request)
+    return bool(lists.get("day") or lists.get("week"))
+
+
+def most_read_html(request, section=None) -> str:
+    invalidation.record(section_key(section.pk) if section else site_key())
+    lists = lists_for(request, section)
     day, week = lists.get("day"), lists.get("week")
     # The titles shown: a corrected headline purges the list with the article (the ranking is
     # computed again first, `signal_handlers._article_published`).

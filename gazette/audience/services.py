@@ -11,9 +11,11 @@ from django.core.cache import cache
 from django.utils import timezone
 from wagtail.models import Site
 
+from gazette.core import invalidation
 from gazette.news.models import ArticlePage, SectionPage
 
 from .backends import Read, get_backend
+from .keys import SHOWN, section_key, site_key
 from .models import HourlyCount
 from .signals import most_read_changed
 
@@ -83,8 +85,9 @@ class MostRead:
 def refresh_most_read(*, now: datetime) -> MostRead:
     """Compute and cache the ranking; send `most_read_changed` if it differs from the one
     last announced."""
+    sequence = invalidation.current_sequence()
     ranking = compute_most_read(now=now)
-    cache.set(MOST_READ_KEY, ranking, timeout=None)
+    cache.set(MOST_READ_KEY, (sequence, ranking_keys(ranking), ranking), timeout=None)
     before, after = cache.get(SHOWN_KEY), ranking.signature()
     if before != after:
         cache.set(SHOWN_KEY, after, timeout=None)
@@ -98,13 +101,45 @@ def refresh_most_read(*, now: datetime) -> MostRead:
                 for pk in (before.keys() | after.keys()) - {"site", "sites"}
                 if before.get(pk) != after.get(pk)
             },
+            shown_changed=_shown(before) != _shown(after),
         )
     return ranking
 
 
+def _shown(signature: dict) -> dict:
+    """Which sites have a list to show at all: what opens the pages' second column."""
+    sites = signature.get("sites") or {}
+    return {pk: any(lists.values()) for pk, lists in sites.items()}
+
+
+def ranking_keys(ranking: MostRead) -> frozenset[str]:
+    """What the kept ranking depends on: the titles and addresses of its articles, and the
+    lists themselves. In the embedded shape each process keeps its own ranking; another
+    process's change (a corrected headline, a new ranking announced) reaches it through the
+    purge log as these keys, and the next page computes it again."""
+    every = [ranking.site, *ranking.sites.values(), *ranking.sections.values()]
+    articles = {
+        f"article:{entry.article_id}"
+        for lists in every
+        for entries in lists.values()
+        for entry in entries
+    }
+    return frozenset({site_key(), SHOWN, *(section_key(pk) for pk in ranking.sections), *articles})
+
+
+def stored_ranking() -> MostRead | None:
+    """The kept ranking, unless one of its keys was purged since it was computed."""
+    entry = cache.get(MOST_READ_KEY)
+    if not isinstance(entry, tuple):
+        return None  # none, or kept by an older version
+    sequence, keys, ranking = entry
+    invalidation.catch_up()
+    return ranking if invalidation.is_fresh(keys, sequence) else None
+
+
 def shows(article_id: int) -> bool:
     """Whether the cached lists name this article."""
-    ranking = cache.get(MOST_READ_KEY)
+    ranking = stored_ranking()
     if ranking is None:
         return False
     every = [ranking.site, *ranking.sites.values(), *ranking.sections.values()]

@@ -60,15 +60,17 @@ def _restriction_changed(sender, instance, raw=False, **kwargs):
     transaction.on_commit(reload)
 
 
-def _most_read_changed(sender, ranking, site_wide, sections, **kwargs):
-    """What showed the changed lists: they recorded their keys (templatetags/audience.py)."""
+def _most_read_changed(sender, ranking, site_wide, sections, shown_changed=False, **kwargs):
+    """What showed the changed lists: they recorded their keys (pieces.py)."""
     from gazette.core import invalidation
 
-    from .keys import section_key, site_key
+    from .keys import SHOWN, section_key, site_key
 
     keys = {section_key(pk) for pk in sections}
     if site_wide:
         keys.add(site_key())
+    if shown_changed:
+        keys.add(SHOWN)
     invalidation.purge(keys)
 
 

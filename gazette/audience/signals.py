@@ -1,10 +1,9 @@
 """`most_read_changed`: « Les + Lus » lists other articles, or in another order.
 
 Sent after a recomputation whose result differs from the previous one, with `site_wide`
-(the list on every page changed) and `sections` (ids of the sections whose own list
-changed). `signal_handlers.py` purges the pages that show a changed list, in the app's page
-cache and in the proxies; a CDN that cannot purge everything serves the old list for at most
-its `s-maxage`.
+(the site's list changed), `sections` (ids of the sections whose own list changed) and
+`shown_changed` (a site's list appeared or vanished: the pages' layout changes).
+`signal_handlers.py` purges the keys of what changed (gazette/audience/keys.py).
 """
 
 from django.dispatch import Signal

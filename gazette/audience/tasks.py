@@ -10,7 +10,6 @@ is waiting.
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 from django_tasks import task
 
@@ -31,7 +30,7 @@ def update_audience() -> int:
         flushed = services.flush_counts()
         services.purge_visitor_data(now=now)
         get_backend().load_articles()  # repairs any drift of the live-id set
-        ranking = cache.get(services.MOST_READ_KEY)
+        ranking = services.stored_ranking()
         period = timedelta(seconds=settings.GAZETTE_MOST_READ_SECONDS)
         if ranking is None or now - ranking.computed_at >= period - FLUSH_EVERY / 2:
             services.refresh_most_read(now=now)

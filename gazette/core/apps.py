@@ -18,7 +18,18 @@ class CoreConfig(AppConfig):
 
         from django.urls import register_converter
 
-        from . import admin_labels, avif, checks, converters, renditions, restrictions, sites  # noqa: F401
+        # page_store registers with gazette/core/invalidation.py, so that every process's
+        # purges reach the pages it keeps, the task worker's and the shell's included.
+        from . import (  # noqa: F401
+            admin_labels,
+            avif,
+            checks,
+            converters,
+            page_store,
+            renditions,
+            restrictions,
+            sites,
+        )
 
         admin_labels.label_site_columns()
         avif.register()

@@ -16,7 +16,7 @@ had recorded when it began (what the view fetched for it); a part many pages sha
 the masthead, the menu, the footer) only its own.
 
 In the embedded shape each process has its own cache, and applies the purges of the others
-from the purge log (page_cache.sync_local_purges) within a second. Entries last
+from the purge log (page_store.sync_local_purges) within a second. Entries last
 `GAZETTE_SHARED_MAX_AGE` at most, as the pages do.
 """
 
@@ -25,7 +25,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 
-from . import invalidation, page_cache
+from . import invalidation
 
 PREFIX = "gazette:fragment:v2:"  # v2: kept with their keys
 SETTINGS = "settings"  # gazette/core/cached_settings.py
@@ -46,7 +46,7 @@ def key(name: str, parts) -> str:
 def get(key_: str) -> str | None:
     """The kept HTML if none of its keys was purged since it was rendered; its keys are then
     recorded for the response that shows it."""
-    page_cache.sync_now()
+    invalidation.catch_up()
     entry = cache.get(key_)
     if entry is None:
         return None

@@ -51,7 +51,6 @@ HEADER = "Surrogate-Key"
 EVERYTHING = "*"
 SEQUENCE = "gazette:keys:sequence"
 VERSION = "gazette:keys:version:"
-PATHS = "gazette:keys:paths:"  # with Redis: the paths that carried a key, for the path fallback
 # A page that shows too many keys of a kind names the kind's group instead
 # (gazette/core/surrogate_keys.py), and a purge of any key of the kind purges its group.
 GROUPS = {
@@ -173,9 +172,7 @@ def cached(name: str, produce, *, timeout=None, keys=(), shown=True):
     recorded again at each use (a kept object is shown like a fresh one). For small objects
     many pages read: the site settings, the configured sites. Not `shown`: what it reads is
     not on the page (the sites, to route the request), only `keys` and `*` make it stale."""
-    from . import page_cache
-
-    page_cache.sync_now()  # the embedded shape: the other processes' purges first
+    catch_up()
     entry = cache.get(name)
     if entry is not None:
         sequence, found, value = entry
@@ -229,12 +226,30 @@ def purge_now(keys) -> None:
     keys = _with_groups(keys)
     if not keys:
         return
-    from . import page_cache
-
-    paths = paths_for(keys) if _path_backends() else ()
+    paths = paths_for(keys) if purges_by_path() else ()
     bump(keys)
-    page_cache.keys_purged(keys)
+    for hearer in _hearers:
+        hearer.keys_purged(keys)
     _purge_front(keys, paths)
+
+
+# The caches that keep pages by key register here (gazette/core/page_store.py, at import; the
+# core app imports it when Django starts): this module imports none of them, so that the
+# caches depend on the keys and never the other way round.
+_hearers: list = []
+
+
+def register_cache(hearer) -> None:
+    """`hearer` has `keys_purged(keys)` (drop the pages that showed them, tell the other
+    processes), `paths_for(keys)` (the paths of those pages, for caches that purge URLs) and
+    `catch_up()` (apply the other processes' purges before reading anything kept)."""
+    if hearer not in _hearers:
+        _hearers.append(hearer)
+
+
+def catch_up() -> None:
+    for hearer in _hearers:
+        hearer.catch_up()
 
 
 def bump(keys) -> int:
@@ -257,26 +272,11 @@ def _increment() -> int:
 # The proxy or CDN in front
 
 
-def remember_paths(keys, path: str, seconds: int) -> None:
-    """With Redis and a backend that purges URLs only: the paths that carried each key."""
-    if not _path_backends() or not hasattr(cache, "_cache"):
-        return
-    client = cache._cache.get_client(write=True)
-    with client.pipeline(transaction=False) as pipe:
-        for key in keys:
-            pipe.sadd(PATHS + key, path)
-            pipe.expire(PATHS + key, max(seconds, 1))
-        pipe.execute()
-
-
 def paths_for(keys) -> set[str]:
-    from . import page_cache
-
-    found = page_cache.local_paths_for(keys)
-    if hasattr(cache, "_cache") and not page_cache.is_local():
-        client = cache._cache.get_client()
-        for members in client.sunion([PATHS + key for key in keys]) or ():
-            found.add(members.decode("utf-8", "surrogateescape"))
+    """The paths of the pages that showed these keys, for a cache that purges URLs only."""
+    found: set[str] = set()
+    for hearer in _hearers:
+        found |= hearer.paths_for(keys)
     return found
 
 
@@ -306,5 +306,7 @@ def _frontend_backends():
     return list(get_backends().values())
 
 
-def _path_backends() -> bool:
+def purges_by_path() -> bool:
+    """Whether a cache in front purges URLs only: then the paths of the pages that showed a
+    key are worth remembering (gazette/core/page_store.py)."""
     return any(not hasattr(backend, "purge_keys") for backend in _frontend_backends())

@@ -31,7 +31,7 @@ class PageMemory:
     def __init__(self, budget: int):
         self.budget = budget
         self.pages: dict[str, dict] = {}  # path -> {site?normalised query -> page}
-        self.sites = None  # the configured sites (page_cache.site_key), until a purge of all
+        self.sites = None  # the configured sites (page_requests.site_key), until a purge of all
         self.index: dict[str, set[tuple[str, str]]] = {}  # key -> (path, query) that showed it
         self.used = 0
         self.purges = 0

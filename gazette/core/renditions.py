@@ -16,7 +16,10 @@ no finder knows (just uploaded, or in an article's body) gets the sizes of an ar
 import logging
 from collections.abc import Callable, Iterable
 from functools import partial
+from io import BytesIO
 
+from django.core.files import File
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.signals import post_save
 from django_tasks import task
@@ -83,6 +86,56 @@ def make_renditions(image: CreditedImage, *names: str) -> int:
         logger.warning("image %s : fichier source introuvable, aucun rendu", image.pk)
         return 0
     return len(missing)
+
+
+def read_original(image: CreditedImage) -> bytes | None:
+    """The uploaded file; None, logged, when it is gone: the image is broken for readers too,
+    and retrying would not mend it."""
+    try:
+        with image.open_file() as file:
+            return file.read()
+    except SourceImageIOError:
+        logger.warning("image %s : fichier source introuvable, aucun rendu", image.pk)
+        return None
+
+
+Drawn = tuple[str, str, str, bytes]  # filter spec, focal point key, file name, content
+
+
+def draw_renditions(image: CreditedImage, specs: list[str], original: bytes) -> list[Drawn]:
+    """The part of making renditions that takes the time (decoding, resizing, encoding AVIF),
+    apart from the database and the storage: `make_renditions` runs it in worker processes,
+    one image each, and saves their files and rows itself (`save_renditions`). Wagtail's own
+    threads share one core, the encoders holding Python's lock."""
+    drawn = []
+    for spec in specs:
+        rendition_filter = Filter(spec=spec)
+        source = File(BytesIO(original), name=image.file.name)
+        made = image.generate_rendition_file(rendition_filter, source=source)
+        content = b"".join(made.chunks())
+        drawn.append((spec, rendition_filter.get_cache_key(image), made.name, content))
+    return drawn
+
+
+def save_renditions(image: CreditedImage, drawn: list[Drawn]) -> int:
+    """Stores what `draw_renditions` drew, and returns how many it stored: not a size made
+    meanwhile (the task worker renders an image saved during the run), read again here."""
+    if not drawn:
+        return 0
+    made = set(image.renditions.values_list("filter_spec", "focal_point_key"))
+    rendition_model = image.get_rendition_model()
+    new = [
+        rendition_model(
+            image=image,
+            filter_spec=spec,
+            focal_point_key=key,
+            file=ContentFile(content, name=name),
+        )
+        for spec, key, name, content in drawn
+        if (spec, key) not in made
+    ]
+    rendition_model.objects.bulk_create(new, ignore_conflicts=True)
+    return len(new)
 
 
 @task()

@@ -1,14 +1,17 @@
 """An optional read replica for what anonymous readers ask, and only that.
 
 A replica lags the primary by a moment. An editor who just saved must read their own change,
-so only anonymous GET and HEAD requests outside the admin read from it (a page-cache miss, a
-search); everything else, and every write, goes to the primary. The middleware marks the
+so only anonymous readers' requests (`readers.py`: GET or HEAD outside the admin, no session
+cookie) read from it (a page-cache miss, a search); everything else, and every write, goes to
+the primary. The middleware marks the
 request in a context variable, which the router reads: no thread-local left set after it.
 """
 
 from contextvars import ContextVar
 
 from django.conf import settings
+
+from . import readers
 
 REPLICA = "replica"
 _public_read: ContextVar[bool] = ContextVar("gazette_public_read", default=False)
@@ -31,14 +34,10 @@ class ReplicaRouter:
 class ReplicaMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.admin_prefix = "/" + getattr(settings, "GAZETTE_ADMIN_PATH", "admin/").strip("/") + "/"
 
     def __call__(self, request):
-        public = (
-            REPLICA in settings.DATABASES
-            and request.method in ("GET", "HEAD")
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not request.path.startswith(self.admin_prefix)
+        public = REPLICA in settings.DATABASES and readers.is_anonymous_read(
+            request.method, request.path, request.META.get("HTTP_COOKIE")
         )
         token = _public_read.set(public)
         try:

@@ -12,6 +12,7 @@ script (Wagtail's `urlify`) follows the same rule, so the slug it proposes is th
 from anyascii import anyascii
 from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms.pages import CopyForm
 from wagtail.admin.widgets import SlugInput
 
 APOSTROPHE_CHARACTERS = "'’ʼ`´"
@@ -44,6 +45,32 @@ class AsciiSlugPageForm(WagtailAdminPageForm):
         return ascii_slug(self.cleaned_data["slug"])
 
 
+class AsciiSlugCopyForm(CopyForm):
+    """« Copier la page »: Wagtail's form kept the original's slug whatever the new title, and
+    refused an accented one (« Ce champ ne doit contenir que des lettres… »). Here the new
+    title fills the slug as the page editor's title does, both transliterated, and the
+    server saves it in ASCII; siblings are compared on that one (Wagtail's `clean`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        slug = self.fields["new_slug"]
+        slug.validators = []
+        slug.widget = AsciiSlugInput()
+        self.fields["new_title"].widget.attrs.update(
+            {
+                "data-controller": "w-sync",
+                "data-action": (
+                    "focus->w-sync#check blur->w-sync#apply change->w-sync#apply "
+                    "keyup->w-sync#apply"
+                ),
+                "data-w-sync-target-value": "#id_new_slug",
+            }
+        )
+
+    def clean_new_slug(self):
+        return ascii_slug(self.cleaned_data["new_slug"])
+
+
 class AsciiSlugMixin:
     """For page models: the slug, typed or made from the title, is cleaned to ASCII before
     Wagtail checks that no sibling has it. `_set_core_field_defaults` is the one step both
@@ -51,6 +78,7 @@ class AsciiSlugMixin:
     or the shell; a slug made from the title is numbered as Wagtail numbers its own."""
 
     base_form_class = AsciiSlugPageForm
+    copy_form_class = AsciiSlugCopyForm
 
     def _set_core_field_defaults(self):
         self.slug = ascii_slug(self.slug or "")

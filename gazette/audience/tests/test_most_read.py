@@ -138,12 +138,15 @@ def test_pages_show_the_site_list_and_sections_their_own(client, monde, sport):
     own, site_wide = section_aside.split("</section>", 1)
     assert fr("Most read in %(section)s") % {"section": "Monde"} in own
     assert "Lu au stade" not in own and "Lu au stade" in site_wide
+    for html in [home_html, section_html]:  # the column opens before the article, not after
+        assert '<div class="layout with-most-read">' in html
 
 
 def test_without_figures_the_aside_is_empty_and_hidden(client, article):
     html = client.get(article.url).content.decode()
 
     assert f'<aside class="most-read" aria-label="{fr("Most read")}"></aside>' in html
+    assert '<div class="layout">' in html
 
 
 def test_an_unpublished_article_leaves_the_list_at_once(

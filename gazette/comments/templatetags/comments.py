@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from django import template
 from django.conf import settings
 from django.db import connections
+from django.templatetags.static import static
+from django.utils.html import format_html
 
 from gazette.core import invalidation
 
@@ -102,6 +104,14 @@ def comments_version(context, article) -> tuple:
 def ip_retention_days() -> int:
     """For the notice by the form: what is kept, and how long (GAZETTE_COMMENT_IP_DAYS)."""
     return settings.GAZETTE_COMMENT_IP_DAYS
+
+
+@register.simple_tag
+def comments_stylesheet() -> str:
+    """For the page's <head>: linked in the body, next to the comments, the stylesheet let
+    Chromium paint what came before it alone, then move it once « Les + Lus » opened its
+    column (a layout shift, Lighthouse's CLS)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("comments/comments.css"))
 
 
 register.filter("comment_html", comment_html)

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from gazette.comments.models import Comment
@@ -210,3 +211,14 @@ def test_email_address_never_reaches_the_page(client, article, moderation):
 
     assert "secret-" not in html and "@exemple.fr" not in html
     assert "198.51.100.4" not in html
+
+
+def test_the_comments_stylesheet_is_linked_once_in_the_head(client, article, moderation):
+    """In the body it let the browser paint the article alone, then move it when « Les + Lus »
+    opened its column (e2e/test_reading.py measures the shift)."""
+    html = client.get(article.url).content.decode()
+    head, body = html.split("</head>", 1)
+    assert head.count("comments/comments.") == 1
+    assert 'rel="stylesheet"' not in body
+    form_page = client.get(reverse("comments:submit", args=[article.pk])).content.decode()
+    assert "comments/comments." in form_page.split("</head>", 1)[0]

@@ -10,9 +10,8 @@ for (its `root_url` makes them), not the `Host` header, whose port or name a rea
 """
 
 from django import template
-from django.conf import settings
 
-from .. import fragments
+from .. import fragments, readers
 from ..sites import site_for
 
 register = template.Library()
@@ -38,14 +37,14 @@ class FragmentNode(template.Node):
 def _for_everyone(request) -> bool:
     """A preview shows a draft under the live page's key, and a signed-in editor reads the
     primary database and must see their own change at once: both render every part, and
-    keep none (as the page cache lets them through)."""
+    keep none (as the page cache lets them through; `readers.py`, the one rule)."""
     if request is None:
         return True
     if getattr(request, "is_preview", False):
         return False
-    # The session cookie, as the page cache asks: reading `request.user` would load the
+    # The raw header, as the page cache reads it: reading `request.user` would load the
     # session and add `Vary: Cookie` to every public page.
-    return settings.SESSION_COOKIE_NAME not in getattr(request, "COOKIES", {})
+    return readers.is_anonymous_read(request.method, request.path, request.META.get("HTTP_COOKIE"))
 
 
 @register.tag

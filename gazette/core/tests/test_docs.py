@@ -41,6 +41,7 @@ def make_targets() -> set[str]:
 def source_text() -> str:
     """Where else a variable may be read: the code, the Makefile, CI and the deploy files."""
     files = [*ROOT.glob("gazette/**/*.py"), ROOT / "Makefile", ROOT / ".ci" / "run"]
+    files += [*ROOT.glob("e2e/*.py")]  # the browser tests' own switches
     files += [*ROOT.glob("deploy/**/*"), *ROOT.glob("bench/*.py")]
     return "\n".join(f.read_text() for f in files if f.is_file() and "/tests/" not in f.as_posix())
 
@@ -75,6 +76,15 @@ def test_every_environment_variable_named_in_the_docs_is_read():
         if name not in settings.ENV_NAMES and not re.search(rf"\b{name}\b", code)
     ]
     assert sorted(unknown) == []
+
+
+def test_every_image_the_docs_show_is_in_the_repository():
+    """The screenshots are remade only on demand (`make screenshots`): one a doc shows must
+    be committed, not left to a test run."""
+    named = mentions(r"!\[[^\]]*\]\((images/[^)]+)\)")
+    assert named, "no image found in the docs: the pattern is wrong"
+    missing = [(doc, image) for doc, image in named if not (ROOT / "docs" / image).is_file()]
+    assert sorted(missing) == []
 
 
 @pytest.mark.parametrize("milestone", SHIPPED)

@@ -6,8 +6,9 @@ import time
 
 import pytest
 
-from gazette.core import invalidation, page_cache
+from gazette.core import invalidation, page_cache, page_store
 from gazette.core.page_memory import OVERHEAD, PageMemory
+from gazette.core.stored_page import StoredPage
 from gazette.core.tests.wsgi_client import wsgi_request
 
 pytestmark = pytest.mark.django_db  # the embedded shape reads the purge table
@@ -43,7 +44,7 @@ def newsroom(listening):
 @pytest.fixture
 def listening():
     """With Redis, wait until this process hears purges: until then it serves from Redis."""
-    process = page_cache._start_process()
+    process = page_store._start_process()
     deadline = time.monotonic() + 5
     while process.listener is not None and not process.listener.healthy:
         assert time.monotonic() < deadline, "no subscription to the purge channel"
@@ -55,8 +56,8 @@ def get(newsroom, path="/monde/"):
     return wsgi_request(page_cache.with_page_cache(newsroom), path)
 
 
-def page(body: bytes, expires: float) -> page_cache.Page:
-    return page_cache.Page("200 OK", (), body, None, 'W/"x"', expires, frozenset({"k"}), 0)
+def page(body: bytes, expires: float) -> StoredPage:
+    return StoredPage("200 OK", (), body, None, 'W/"x"', expires, frozenset({"k"}), 0)
 
 
 def test_a_hit_comes_from_memory_with_its_headers_made_once(newsroom):

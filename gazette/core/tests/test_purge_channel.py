@@ -12,7 +12,7 @@ import redis
 from django.conf import settings
 from django.core.cache import cache
 
-from gazette.core import invalidation, page_cache, purge_channel
+from gazette.core import invalidation, page_store, purge_channel
 
 from .test_page_memory import Newsroom, get
 
@@ -23,11 +23,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.system]
 def process():
     if not os.environ.get("REDIS_URL"):
         pytest.skip("needs Redis: run with REDIS_URL (make test's PostgreSQL run sets it)")
-    process = page_cache._start_process()
+    process = page_store._start_process()
     wait_until(lambda: process.listener.healthy, "no subscription to the purge channel")
     yield process
     if not process.listener.healthy:  # stopped by the test: the next test gets a new one
-        page_cache._after_fork()
+        page_store._after_fork()
 
 
 def wait_until(condition, message, seconds=5.0):
@@ -82,7 +82,7 @@ def test_memory_is_emptied_when_the_subscription_is_lost_and_again_when_back(pro
     memory held may be stale, so nothing of it is served once subscribed again."""
     newsroom = Newsroom()
     get(newsroom)
-    cache.delete(page_cache.entry_key("/monde/"))  # purged while this process was away
+    cache.delete(page_store.entry_key("/monde/"))  # purged while this process was away
     admin = redis.Redis.from_url(os.environ["REDIS_URL"])
     name = f"gazette-page-purges-{os.getpid()}"
     (listener,) = [c for c in admin.client_list(_type="pubsub") if c["name"] == name]

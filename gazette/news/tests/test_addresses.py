@@ -202,3 +202,56 @@ def test_a_new_author_slug_leaves_a_301_from_the_old_address(client, monde, edit
     response = client.get("/auteurs/zoe-lambert/")
     assert (response.status_code, response["Location"]) == (301, "/auteurs/zoe-lambert-roy/")
     assert client.get("/auteurs/zoe-lambert-roy/").status_code == 200
+
+
+# « Copier la page », as an éditeur -------------------------------------------------------------
+
+
+def copy_through_the_admin(client, page, **fields):
+    url = reverse("wagtailadmin_pages:copy", args=[page.pk])
+    data = {"new_parent_page": page.get_parent().pk, **fields}
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(url, data)
+
+
+@pytest.fixture
+def copyable(monde):
+    """An article and a rubrique, each a page an éditeur may copy."""
+    return {
+        "article": make_article(monde, "Sommet", authors=(make_author("Zoé Lambert"),)),
+        "section": make_section(monde.get_parent(), "Europe"),
+    }
+
+
+@pytest.mark.parametrize("kind", ["article", "section"])
+def test_the_copy_form_fills_the_slug_from_the_new_title(client, copyable, editor, kind):
+    client.force_login(editor)
+    html = client.get(reverse("wagtailadmin_pages:copy", args=[copyable[kind].pk])).content
+    html = html.decode()
+    assert 'data-w-sync-target-value="#id_new_slug"' in html  # the title fills the slug
+    assert "blur-&gt;w-slug#urlify" in html  # typed in the slug, transliterated too
+    assert "data-w-slug-formatters-value" in html  # with the letters urlify drops (œ, æ, ß)
+
+
+@pytest.mark.parametrize("kind", ["article", "section"])
+@pytest.mark.parametrize("typed", ["À Genève, l'œuvre", "à-genève-l’œuvre", "a-geneve-loeuvre"])
+def test_a_copy_is_saved_with_an_ascii_slug(client, copyable, editor, kind, typed):
+    original = copyable[kind]
+    client.force_login(editor)
+    response = copy_through_the_admin(
+        client, original, new_title="À Genève, l'œuvre", new_slug=typed
+    )
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    copy = original.get_parent().get_children().get(title="À Genève, l'œuvre")
+    assert copy.slug == "a-geneve-loeuvre"
+
+
+def test_a_copy_may_not_take_a_sisters_slug_once_transliterated(client, copyable, editor):
+    article = copyable["article"]
+    make_article(article.get_parent(), "À Genève, l’œuvre")
+    client.force_login(editor)
+    response = copy_through_the_admin(
+        client, article, new_title="À Genève, l'œuvre", new_slug="À Genève, l'œuvre"
+    )
+    assert response.status_code == 200
+    assert "new_slug" in response.context["form"].errors

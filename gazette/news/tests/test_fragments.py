@@ -5,7 +5,7 @@ next render, with the page cache out of the way (Django's test client calls Djan
 import pytest
 from wagtail.models import Page, PageViewRestriction, Site
 
-from gazette.core import page_cache
+from gazette.core import page_store
 from gazette.core.models import PagePurge, SiteSettings
 from gazette.news.models import Author, HomePage
 
@@ -165,13 +165,13 @@ def test_a_new_site_for_a_host_answers_at_once(client, site, settings):
 def test_another_process_purge_reaches_this_one_within_the_sync(client, site):
     """The embedded shape: each process keeps its fragments in its own memory, and applies the
     keys another process purged from the purge log."""
-    if not page_cache.is_local():
+    if not page_store.is_local():
         pytest.skip("one shared cache: nothing to carry between processes")
     article = site["article"]
     html(client, article.url)  # keeps the parts; also notes where the purge log stands
     Author.objects.filter(pk=site["author"].pk).update(name="Claire Vasseur-Martin")
-    page_cache._last_seen["checked"] = 0.0
+    page_store._last_seen["checked"] = 0.0
     assert "Claire Vasseur-Martin" not in html(client, article.url)  # kept, no purge heard
     PagePurge.objects.record(f"author:{site['author'].pk}")  # what the other process writes
-    page_cache._last_seen["checked"] = 0.0  # a second later
+    page_store._last_seen["checked"] = 0.0  # a second later
     assert "Claire Vasseur-Martin" in html(client, article.url)

@@ -8,7 +8,7 @@ import pytest
 from django.core.wsgi import get_wsgi_application
 from django.urls import reverse
 
-from gazette.core import page_cache
+from gazette.core import page_cache, page_store
 from gazette.core.models import PagePurge
 from gazette.core.tests.wsgi_client import wsgi_request
 
@@ -24,7 +24,7 @@ def get(path: str, *, method: str = "GET", query: str = "", **headers):
 
 
 def listening():
-    process = page_cache._start_process()
+    process = page_store._start_process()
     deadline = time.monotonic() + 5
     while process.listener is not None and not process.listener.healthy:
         assert time.monotonic() < deadline, "no subscription to the purge channel"
@@ -166,9 +166,9 @@ def test_a_purge_by_another_process_reaches_this_one_within_a_second(site, monke
     """The embedded shape: the task worker publishing a scheduled article purges its own
     memory; the server's processes learn of it from the database. (With Redis, every process
     reads the same cache: test_two_servers.py.)"""
-    if not page_cache.is_local():
+    if not page_store.is_local():
         pytest.skip("the purge log is for in-process caches; Redis is shared")
-    monkeypatch.setattr(page_cache, "LOCAL_SYNC_SECONDS", 0)
+    monkeypatch.setattr(page_store, "LOCAL_SYNC_SECONDS", 0)
     get("/monde/")
     assert get("/monde/")["cache"] == "hit"
     PagePurge.objects.record(f"list:section:{site['monde'].pk}")  # as another process writes

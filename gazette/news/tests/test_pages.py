@@ -318,3 +318,16 @@ def test_la_une_shows_each_sections_newest_articles_not_older_ones(client, home,
     for article in [newest_in_europe, *newer[:3]]:
         assert f'href="{article.url}"' in html, article.title
     assert f'href="{older[0].url}"' not in html
+
+
+def test_a_lists_first_photo_loads_at_once_the_others_lazily(client, home, monde):
+    """The first teaser's photo is what a phone shows first (Lighthouse: « Largest Contentful
+    Paint image was lazily loaded »); the others wait until they are scrolled to."""
+    for title in ["Plus ancien", "Entre les deux", "Le plus récent"]:
+        make_article(monde, title, lead_image=make_image(title))
+    html = client.get(monde.url).content.decode()
+    teasers = html.split('<article class="teaser">')[1:]
+    assert len(teasers) == 3
+    assert 'fetchpriority="high"' in teasers[0] and 'loading="lazy"' not in teasers[0]
+    for teaser in teasers[1:]:
+        assert 'loading="lazy"' in teaser and "fetchpriority" not in teaser

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.core.wsgi import get_wsgi_application
 from wagtail.models import Page, Site
 
-from gazette.core import invalidation, page_cache
+from gazette.core import invalidation, page_cache, page_store
 from gazette.core.tests.wsgi_client import wsgi_request
 from gazette.news.models import HomePage, SectionPage
 
@@ -35,7 +35,7 @@ def two_sites(settings):
     first = make_home()
     make_article(make_section(first, "Monde"), "Sommet à Bruxelles")
     add_second_site()
-    page_cache.forget_local_state()  # as after the purge that saving a site makes
+    page_store.forget_local_state()  # as after the purge that saving a site makes
 
 
 def test_a_site_added_later_is_served_at_once(settings, django_capture_on_commit_callbacks):
@@ -82,9 +82,9 @@ def test_a_purge_drops_what_showed_its_keys_on_its_own_site_only(two_sites):
 
 
 def cache_keys() -> int:
-    if page_cache.is_local():
+    if page_store.is_local():
         return len(cache._cache)
-    return len(page_cache._redis().keys("*"))
+    return len(page_store._redis().keys("*"))
 
 
 def test_ports_chosen_by_clients_do_not_multiply_cache_entries(two_sites, client):

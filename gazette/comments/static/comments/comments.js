@@ -26,6 +26,7 @@
     return request;
   };
   const show = (focus) => {
+    section.classList.add("is-open");
     area.hidden = false;
     open.hidden = true;
     fetchToken();
