@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "gazette.comments",
     "gazette.audience",
     "gazette.findability",
+    "gazette.live",
     "gazette.demo",
     "gazette.wordpress",
     "gazette.operations",

@@ -54,7 +54,13 @@ MONTHS_ABBREVIATED = (
 def long_datetime(value: datetime) -> str:
     """« le 8 juillet 2025 à 14 h 30 »: Django's fr formats would print « 8 juillet 2025 14:30 »."""
     local = _in_paris(value)
-    return f"{long_date(local)} à{NBSP}{local.hour}{NBSP}h{NBSP}{local.minute:02d}"
+    return f"{long_date(local)} à{NBSP}{clock_time(local)}"
+
+
+def clock_time(value: datetime) -> str:
+    """« 14 h 32 », the time of day alone (live entries of the same day)."""
+    local = _in_paris(value)
+    return f"{local.hour}{NBSP}h{NBSP}{local.minute:02d}"
 
 
 def long_date(value: date) -> str:

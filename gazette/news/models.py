@@ -337,7 +337,7 @@ class SectionPage(PublicCacheMixin, AsciiSlugMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["news.HomePage", "news.SectionPage"]
-    subpage_types = ["news.ArticlePage", "news.SectionPage"]
+    subpage_types = ["news.ArticlePage", "news.SectionPage", "live.LivePage"]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     objects = NewsPageManager()

@@ -34,8 +34,11 @@ _PREFIXES = {"ArticlePage": "article", "SectionPage": "section", "HomePage": "se
 
 def key_of_page(page) -> str:
     """`article:12`, `section:3` (la une too), or `page:8` for any other page and for a plain
-    Page row, whose type is not read: every page's change purges `page:<id>` too."""
-    return f"{_PREFIXES.get(type(page).__name__, 'page')}:{page.pk}"
+    Page row, whose type is not read: every page's change purges `page:<id>` too. A page type
+    extending an article (a live page) is an article."""
+    names = (cls.__name__ for cls in type(page).__mro__)
+    prefix = next((_PREFIXES[name] for name in names if name in _PREFIXES), "page")
+    return f"{prefix}:{page.pk}"
 
 
 def list_key(page) -> str:

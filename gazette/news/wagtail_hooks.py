@@ -29,8 +29,8 @@ class CreateWithoutAutosave(CreateView):
 
 class AddPermittedSubpage(AddSubpageView):
     """Offers only the page types the user may create (gazette/news/page_types.py): a
-    Rédacteur in a rubrique goes straight to a new article, as Wagtail does when one type
-    remains."""
+    Rédacteur in a rubrique chooses between an article and a live page, never a rubrique; where
+    one type remains, straight to its form, as Wagtail does."""
 
     def get(self, request, *args, **kwargs):
         self.page_types = [

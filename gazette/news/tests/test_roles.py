@@ -151,21 +151,20 @@ def test_only_editors_create_rubriques(client, signed_in, group, allowed):
     assert SectionPage.objects.filter(slug="sciences").exists() is allowed
 
 
-def test_a_writer_in_a_rubrique_goes_straight_to_a_new_article(client, signed_in):
+def test_a_writer_in_a_rubrique_chooses_between_an_article_and_a_live_page(client, signed_in):
     section = make_section(make_home(), "Monde")
     signed_in(WRITER)
     response = client.get(reverse("wagtailadmin_pages:add_subpage", args=[section.pk]))
-    assert response.url == reverse(
-        "wagtailadmin_pages:add", args=["news", "articlepage", section.pk]
-    )
+    types = {model_name for _, _, model_name, _ in response.context["page_types"]}
+    assert types == {"articlepage", "livepage"}
 
 
-def test_an_editor_chooses_between_an_article_and_a_sub_rubrique(client, signed_in):
+def test_an_editor_chooses_between_an_article_a_live_page_and_a_sub_rubrique(client, signed_in):
     section = make_section(make_home(), "Monde")
     signed_in(EDITOR)
     response = client.get(reverse("wagtailadmin_pages:add_subpage", args=[section.pk]))
     types = {model_name for _, _, model_name, _ in response.context["page_types"]}
-    assert types == {"articlepage", "sectionpage"}
+    assert types == {"articlepage", "livepage", "sectionpage"}
 
 
 def test_a_writer_cannot_copy_a_rubrique(client, signed_in):

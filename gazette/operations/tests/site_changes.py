@@ -20,6 +20,9 @@ from gazette.audience.services import refresh_most_read
 from gazette.comments import services as comment_services
 from gazette.comments.tests.factories import make_comment
 from gazette.core.models import CreditedImage, SiteSettings
+from gazette.live import services as live_services
+from gazette.live.models import LiveEntry, LivePage
+from gazette.live.tests.factories import make_live_page, post_entry
 from gazette.news.models import ArticlePage, Author, HomePage, SectionPage
 from gazette.news.newsroom import EDITOR
 from gazette.news.tests.factories import (
@@ -61,6 +64,8 @@ def build_newsroom() -> dict:
         HourlyCount.objects.create(article=article, hour=now - timedelta(hours=1), views=views)
     refresh_most_read(now=now)
     make_comment(articles[2], "Un très beau match.")
+    live = make_live_page(monde, "Tempête sur l'Atlantique, en direct", authors=[paul])
+    post_entry(live, "Les rafales faiblissent.", title="Accalmie")
     editor = get_user_model().objects.create_user(EDITOR_NAME, password="mot-de-passe-long-42")
     editor.groups.add(Group.objects.get(name=EDITOR))
     return newsroom_from_database()
@@ -76,6 +81,8 @@ def newsroom_from_database() -> dict:
         "photo": CreditedImage.objects.get(title="Le sommet"),
         "articles": list(ArticlePage.objects.order_by("pk")[:4]),
         "editor": get_user_model().objects.get(username=EDITOR_NAME),
+        "live": LivePage.objects.get(),
+        "entry": LiveEntry.objects.order_by("pk").first(),
     }
 
 
@@ -105,12 +112,18 @@ def public_addresses() -> list[tuple[str, str]]:
         reverse("findability:author_atom", args=["claire-vasseur"]),
         reverse("findability:tag_rss", args=["europe"]),
     ]
+    live = LivePage.objects.get()
+    first = LiveEntry.objects.order_by("pk").first()
+    polls = [
+        (reverse("live:new_entries", args=[live.pk]), f"depuis={first.pk}"),
+        (reverse("live:new_entries", args=[live.pk]), "depuis=0"),
+    ]
     searches = [
         (reverse("findability:search"), "q=sommet"),
         (reverse("findability:search"), "q=accord"),  # the words of the new title
         (reverse("findability:search"), "q=nantes"),
     ]
-    return [(path, "") for path in addresses] + searches
+    return [(path, "") for path in addresses] + polls + searches
 
 
 def publish(page, editor, **changes):
@@ -183,6 +196,24 @@ def restrict(newsroom):
     )
 
 
+def new_live_entry(newsroom):
+    post_entry(newsroom["live"], "Vigilance rouge levée.", user=newsroom["editor"])
+
+
+def edit_live_entry(newsroom):
+    entry = newsroom["entry"]
+    entry.body = "<p>Les rafales faiblissent nettement.</p>"
+    live_services.edit_entry(entry)
+
+
+def withdraw_live_entry(newsroom):
+    live_services.withdraw_entry(newsroom["entry"])
+
+
+def end_live(newsroom):
+    publish(newsroom["live"], newsroom["editor"], ended_at=timezone.now())
+
+
 CHANGES = [
     # (change, whether it may purge every page: what every page shows changed)
     (retitle, False),
@@ -197,6 +228,10 @@ CHANGES = [
     (approve_comment, False),
     (new_ranking, False),  # « Les + Lus » is a piece stitched in when pages are served
     (restrict, True),  # a page made private: every list may have shown it
+    (new_live_entry, False),
+    (edit_live_entry, False),
+    (withdraw_live_entry, False),
+    (end_live, False),
 ]
 
 

@@ -27,6 +27,7 @@ from wagtail.models.sites import Site
 
 from gazette.comments.models import BlocklistEntry, Comment
 from gazette.core.tests.french import SPOKEN_ATTRIBUTES, english_msgids, visible_text
+from gazette.live.tests.factories import make_live_page, post_entry
 from gazette.news.newsroom import ADMINISTRATOR, EDITOR, MODERATOR, WRITER
 from gazette.news.tests.factories import (
     make_article,
@@ -163,7 +164,8 @@ def crawl(client, seeds: list[str]) -> tuple[dict[str, int], list[str]]:
 @pytest.fixture
 def newsroom(django_user_model):
     """A small newsroom in the middle of its day: an article in review, one published with a
-    photo, comments waiting, a document, a blocklist entry, a user per role."""
+    photo, comments waiting, a live page with an entry, a document, a blocklist entry, a user
+    per role."""
     home = make_home()
     section = make_section(home, "Monde")
     author = make_author("Claire Vasseur")
@@ -194,6 +196,8 @@ def newsroom(django_user_model):
         spam_reasons=["3 liens dans le texte (au plus 2)."],
     )
     BlocklistEntry.objects.create(value="casino")
+    live = make_live_page(section, authors=[author])
+    entry = post_entry(live, user=users[WRITER], title="Alerte rouge", pinned=True, image=image)
     get_document_model().objects.create(title="Charte de la rédaction", file="charte.pdf")
     return {
         "users": users,
@@ -204,6 +208,10 @@ def newsroom(django_user_model):
             reverse("wagtailadmin_pages:add_subpage", args=[section.pk]),
             reverse("wagtailadmin_pages:add", args=["news", "articlepage", section.pk]),
             reverse("wagtailadmin_pages:add", args=["news", "simplepage", home.pk]),
+            reverse("wagtailadmin_pages:add", args=["live", "livepage", section.pk]),
+            reverse("wagtailadmin_pages:edit", args=[live.pk]),
+            reverse("live_admin:entries", args=[live.pk]),
+            reverse("live_admin:edit", args=[entry.pk]),
             reverse("wagtailadmin_pages:history", args=[published.pk]),
             reverse("wagtailsnippets_news_author:add"),
             reverse("wagtailsnippets_news_author:edit", args=[author.pk]),
