@@ -81,7 +81,9 @@ def with_page_cache(application):
         else:
             sequence = invalidation.current_sequence()
         page, status, headers, body = fill(application, environ, sequence)
-        if page is None:
+        if page is None:  # not for everyone (a 404, a private page): answered, not kept
+            if not stitching.esi_capable(environ):
+                headers, body = stitched_once(page_cache, environ, headers, body)
             start_response(status, strip_keys(headers))
             return [body]
         # A purge that came in during the render, perhaps of this page: the render may be older.
@@ -124,6 +126,19 @@ def stitched(page_cache, environ, page: StoredPage, process) -> StoredPage:
         process.stitched.pop(next(iter(process.stitched)))
     process.stitched[memo] = ready
     return ready
+
+
+def stitched_once(page_cache, environ, headers, body: bytes) -> tuple[list, bytes]:
+    """A response that is not kept (a 404, a page that became private) may have pieces too:
+    put in place for this answer alone."""
+    includes = stitching.includes_of(body)
+    if not includes:
+        return headers, body
+    pieces = [_piece(page_cache, environ, src)[1] for _start, _end, src in includes]
+    body = stitching.assemble(body, includes, pieces)
+    dropped = ("content-length", stitching.CONTROL[0].lower())
+    headers = [(name, value) for name, value in headers if name.lower() not in dropped]
+    return [*headers, ("Content-Length", str(len(body)))], body
 
 
 def _piece(page_cache, environ, src: str) -> tuple[str, bytes, frozenset]:

@@ -71,6 +71,10 @@ def test_pages_are_served_whole_with_or_without_the_page_cache_and_varnish_gets_
     for_varnish = get("/monde/", surrogate_capability='varnish="ESI/1.0"')
     assert '<esi:include src="/fragments/les-plus-lus/"/>' in for_varnish["body"].decode()
     assert for_varnish["headers"]["Surrogate-Control"] == 'content="ESI/1.0"'
+    missing = get("/monde/nulle-part/")  # answered, not kept: stitched for this answer alone
+    assert missing["status"].startswith("404") and missing["cache"] is None
+    assert "<esi:include" not in missing["body"].decode() and "Très lu" in missing["body"].decode()
+    assert missing["headers"]["Content-Length"] == str(len(missing["body"]))
     settings.GAZETTE_PAGE_CACHE = False
     assert get("/monde/")["body"] == stitched["body"]
     assert "Très lu" in stitched["body"].decode()
