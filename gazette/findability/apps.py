@@ -8,6 +8,7 @@ class FindabilityConfig(AppConfig):
     verbose_name = _("Findability")
 
     def ready(self):
-        from . import corrections
+        from . import corrections, search_freshness
 
         corrections.register_signal_handlers()
+        search_freshness.register_signal_handlers()

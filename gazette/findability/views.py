@@ -28,6 +28,7 @@ from gazette.core.models import SiteSettings
 from gazette.core.sites import site_or_404
 from gazette.news.models import ArticlePage, paginate
 
+from . import search_freshness
 from .excerpts import highlight
 from .forms import SearchForm
 from .metadata import root_url
@@ -48,6 +49,7 @@ class Result:
 
 def search(request):
     invalidation.record_lists()  # the next article published may be a hit
+    invalidation.record(search_freshness.KEY)  # and the index catches up later
     site = site_or_404(request)
     form = SearchForm(request.GET, site=site)
     form.is_valid()  # a bad field shows its message; the valid ones still search
