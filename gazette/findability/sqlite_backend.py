@@ -94,12 +94,21 @@ class FrenchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             rows.annotate(score=WeightedBM25()).values_list("index_entry_id", "score")
         )
         entry_of_object = dict(entries.values_list("object_id", "pk"))
-        scores = {obj: score_of_entry[entry] for obj, entry in entry_of_object.items()}
+        # Three reads: the task worker may rewrite an entry between them (an index update
+        # after a publication). What one read misses is left out, never a 500.
+        scores = {
+            obj: score_of_entry[entry]
+            for obj, entry in entry_of_object.items()
+            if entry in score_of_entry
+        }
         pks = self.queryset.filter(pk__in=entries.values("object_id")).order_by()
-        ranked = sorted(pks.values_list("pk", flat=True), key=lambda pk: scores[str(pk)])
+        ranked = sorted(
+            (pk for pk in pks.values_list("pk", flat=True) if str(pk) in scores),
+            key=lambda pk: scores[str(pk)],
+        )
         ranked = ranked[start:stop]
         objects = self.queryset.in_bulk(ranked)
-        results = [objects[pk] for pk in ranked]
+        results = [objects[pk] for pk in ranked if pk in objects]
         if score_field:
             for result in results:
                 setattr(result, score_field, scores[str(result.pk)])
