@@ -452,7 +452,9 @@ def one_change(
         last[address] = found
     stale = {a for a in before if last[a] != after[a]}
     stale_answers = [
-        s for a, s, _, _, found in poller.log if s > commit and found != after[a] and a not in stale
+        (s, a)
+        for a, s, _, _, found in poller.log
+        if s > commit and found != after[a] and a not in stale
     ]
     fresh_since = {}
     for address, _sent, received, _outcome, found in poller.log:
@@ -475,7 +477,8 @@ def one_change(
         "stale": sorted(stale),
         "commit_to_purged_ms": (stamps["done"] - commit) * 1000,
         "change_ms": (commit - stamps["started"]) * 1000,
-        "last_stale_ms": (max(stale_answers) - commit) * 1000 if stale_answers else 0.0,
+        "last_stale_ms": (max(stale_answers)[0] - commit) * 1000 if stale_answers else 0.0,
+        "last_stale_address": max(stale_answers)[1] if stale_answers else None,
         "all_fresh_ms": (all_fresh - commit) * 1000,
         "pass_ms": statistics.median(pass_seconds) * 1000,
     }
