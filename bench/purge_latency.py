@@ -129,7 +129,7 @@ def prepare() -> dict:
         reverse("findability:news_sitemap"),
         reverse("findability:site_rss"),
         reverse("findability:site_atom"),
-        *(reverse("findability:section_rss", args=[s.slug]) for s in sections[:4]),
+        *(reverse("findability:section_rss", args=[s.url.strip("/")]) for s in sections[:4]),
         reverse("findability:author_atom", args=[author.slug]),
         *(reverse("findability:tag_rss", args=[t.slug]) for t in tags[:3]),
     ]
