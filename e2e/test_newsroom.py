@@ -76,7 +76,10 @@ def test_writer_submits_editor_publishes_readers_see_it(
     writer = browser.new_context(locale="fr-FR", viewport=ADMIN_VIEWPORT).new_page()
     log_in(writer, live_server.url, "redac")
     writer.goto(f"{live_server.url}/admin/pages/{newsroom.pk}/add_subpage/")
-    expect(writer).to_have_url(re.compile(r"/add/news/articlepage/"))  # no rubrique offered
+    # An article or a live page, no rubrique (gazette/news/tests/test_roles.py lists the types).
+    expect(writer.locator('a[href*="/add/news/sectionpage/"]')).to_have_count(0)
+    writer.locator('a[href*="/add/news/articlepage/"]').first.click()
+    expect(writer).to_have_url(re.compile(r"/add/news/articlepage/"))
     writer.locator("#id_title").fill(title)
     writer.get_by_role("textbox", name="Chapô").fill("Un chapô saisi par la rédactrice.")
     upload_lead_image(writer, photo, screenshot)

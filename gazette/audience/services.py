@@ -101,7 +101,9 @@ def refresh_most_read(*, now: datetime) -> MostRead:
                 for pk in (before.keys() | after.keys()) - {"site", "sites"}
                 if before.get(pk) != after.get(pk)
             },
-            shown_changed=_shown(before) != _shown(after),
+            # The first ranking announced: no page can have been laid out without one (the
+            # first page to ask computed it), so no layout changes.
+            shown_changed=bool(before) and _shown(before) != _shown(after),
         )
     return ranking
 
