@@ -6,7 +6,6 @@ one)."""
 import pytest
 from django.db import connection
 
-from gazette.findability import sqlite_backend
 from gazette.news.tests.factories import make_article, make_home, make_section
 
 pytestmark = pytest.mark.django_db
@@ -15,6 +14,9 @@ pytestmark = pytest.mark.django_db
 def test_an_entry_rewritten_between_the_reads_is_left_out(client, monkeypatch):
     if connection.vendor != "sqlite":
         pytest.skip("the FTS5 backend is SQLite's")
+    # Imported here: Wagtail's SQLite index models exist only on SQLite.
+    from gazette.findability import sqlite_backend
+
     monde = make_section(make_home(), "Monde")
     make_article(monde, "Sommet à Bruxelles")
     make_article(monde, "Sommet à Genève")
