@@ -9,10 +9,16 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from gazette.operations.tests.conftest import admin_path  # noqa: F401 (a fixture)
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
+
+# An assertion waits up to 15 s for the page to agree, not Playwright's 5: on two loaded
+# cores (make test runs both passes at once) a publication's redirect alone took longer.
+# A page that never agrees still fails; one that agrees at once is not slowed.
+expect.set_options(timeout=15_000)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DOC_IMAGES = Path(__file__).resolve().parent.parent / "docs" / "images"

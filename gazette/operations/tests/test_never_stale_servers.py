@@ -162,11 +162,11 @@ def ask_all(endpoints: dict, addresses) -> dict:
         return dict(zip(asked, answers, strict=True))
 
 
-def warm(endpoints: dict, addresses, seconds=20) -> None:
+def warm(endpoints: dict, addresses, seconds=60) -> None:
     """Every address in every cache: asked until every answer is a hit (a proof made against
     empty caches would prove nothing). Not always at the second request: each process of the
     embedded shape computes its own « Les + Lus » at its first page, and announcing it purges
-    every page of the others."""
+    every page of the others. A minute: on two loaded cores, warming took more than 20 s."""
     deadline = time.monotonic() + seconds
     while True:
         cold = [
