@@ -14,6 +14,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from gazette.core.email_url import email_settings
 from gazette.core.network import parse_trusted_proxies
 from gazette.core.private_files import (
     narrow,
@@ -337,7 +338,14 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-EMAIL_BACKEND = env("GAZETTE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Where e-mail leaves (gazette/core/email_url.py): workflow, moderation alerts, newsletters.
+# GAZETTE_EMAIL_BACKEND, the older way to name a Django backend, still works when no URL is given.
+EMAIL_URL = env("GAZETTE_EMAIL_URL", "")
+_LEGACY_EMAIL_BACKEND = env("GAZETTE_EMAIL_BACKEND", "")
+if EMAIL_URL or not _LEGACY_EMAIL_BACKEND:
+    globals().update(email_settings(EMAIL_URL or "console://"))
+else:
+    EMAIL_BACKEND = _LEGACY_EMAIL_BACKEND
 DEFAULT_FROM_EMAIL = env("GAZETTE_FROM_EMAIL", "redaction@gazette.invalid")
 
 GAZETTE_LOG_FORMAT = env("GAZETTE_LOG_FORMAT", "text")
