@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "gazette.audience",
     "gazette.findability",
     "gazette.live",
+    "gazette.letters",
     "gazette.demo",
     "gazette.wordpress",
     "gazette.operations",
@@ -454,3 +455,13 @@ parse_trusted_proxies(GAZETTE_TRUSTED_PROXIES)
 # Audience (« Les + Lus »)
 GAZETTE_AUDIENCE_BATCH_SECONDS = env_int("GAZETTE_AUDIENCE_BATCH_SECONDS", 2)
 GAZETTE_MOST_READ_SECONDS = env_int("GAZETTE_MOST_READ_SECONDS", 300)
+
+# Newsletters (gazette/letters, docs/letters.md)
+GAZETTE_LETTERS_RATE = env_int("GAZETTE_LETTERS_RATE", 5)
+if GAZETTE_LETTERS_RATE < 1:
+    raise ImproperlyConfigured(
+        f"GAZETTE_LETTERS_RATE={GAZETTE_LETTERS_RATE} : au moins 1 message/s."
+    )
+GAZETTE_LETTERS_RATE_LIMIT = env_int("GAZETTE_LETTERS_RATE_LIMIT", 5)
+GAZETTE_LETTERS_LINK_DAYS = env_int("GAZETTE_LETTERS_LINK_DAYS", 7)
+GAZETTE_LETTERS_SUSPEND_AFTER = env_int("GAZETTE_LETTERS_SUSPEND_AFTER", 3)
