@@ -48,7 +48,7 @@ def sending_round() -> None:
         for edition_id in due.values_list("pk", flat=True):
             open_edition(edition_id)
         if to_send().exists():
-            enqueue_unless_waiting(send_edition_batch)
+            start_sending()
     finally:
         schedule_sending_round(after=ROUND_EVERY)
 

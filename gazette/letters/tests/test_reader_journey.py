@@ -24,6 +24,9 @@ READER = "lea.martin@exemple.org"
 
 
 def subscribe(client, *letters, email=READER, token=None, **extra):
+    """Upper-case keywords are the request's (REMOTE_ADDR, HTTP_…), the others form fields."""
+    meta = {key: value for key, value in extra.items() if key.isupper()}
+    extra = {key: value for key, value in extra.items() if not key.isupper()}
     data = {
         "email": email,
         "letters": [letter.slug for letter in letters],
@@ -32,7 +35,7 @@ def subscribe(client, *letters, email=READER, token=None, **extra):
         "website": "",
         **extra,
     }
-    return client.post(reverse("letters:subscribe"), data)
+    return client.post(reverse("letters:subscribe"), data, **meta)
 
 
 def make_edition(letter, *articles, subject="Le télescope, et le reste"):
