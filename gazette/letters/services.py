@@ -129,3 +129,53 @@ def _reactivate(subscriber: Subscriber) -> None:
             None,
         )
         subscriber.save(update_fields=["status", "bounce_count", "suspended_at"])
+
+
+def export_subscriber_data(email: str) -> dict | None:
+    """All that is kept on a reader of the letters (RGPD art. 15), or None if nothing is."""
+    subscriber = Subscriber.objects.filter(email=normalise_email(email)).first()
+    if subscriber is None:
+        return None
+    return {
+        "email": subscriber.email,
+        "status": subscriber.get_status_display(),
+        "created_at": subscriber.created_at.isoformat(),
+        "permanent_failures": subscriber.bounce_count,
+        "last_failure": subscriber.last_failure,
+        "subscriptions": [
+            {
+                "letter": subscription.letter.title,
+                "asked_at": subscription.created_at.isoformat(),
+                "confirmed_at": _iso(subscription.confirmed_at),
+                "left_at": _iso(subscription.unsubscribed_at),
+            }
+            for subscription in subscriber.subscriptions.select_related("letter")
+        ],
+        "consents": [
+            {
+                "action": record.get_action_display(),
+                "letters": record.letters,
+                "at": record.created_at.isoformat(),
+                "form": record.source,
+                "text_shown": record.consent_text,
+                "ip_address": record.ip_address,
+            }
+            for record in subscriber.consents.all()
+        ],
+        "editions_received": [
+            {"edition": delivery.edition.subject, "sent_at": _iso(delivery.sent_at)}
+            for delivery in subscriber.deliveries.select_related("edition").filter(status="sent")
+        ],
+    }
+
+
+def erase_subscriber(email: str) -> int:
+    """Erase a reader of the letters (RGPD art. 17): the address, its subscriptions, its
+    consent records and deliveries go together. The editions keep their figures, which name
+    nobody. Returns the rows deleted."""
+    deleted, _by_model = Subscriber.objects.filter(email=normalise_email(email)).delete()
+    return deleted
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
