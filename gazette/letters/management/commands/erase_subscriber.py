@@ -1,7 +1,6 @@
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.core.validators import validate_email
 
+from gazette.core.personal_data import checked_email
 from gazette.letters.models import Subscriber, normalise_email
 from gazette.letters.services import erase_subscriber
 
@@ -18,10 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="compter sans effacer")
 
     def handle(self, *, email, dry_run, verbosity, **options):
-        try:
-            validate_email(email)
-        except ValidationError as error:
-            raise CommandError(f"{email} : adresse e-mail invalide.") from error
+        checked_email(email)
         subscriber = Subscriber.objects.filter(email=normalise_email(email)).first()
         if subscriber is None:
             raise CommandError(f"{email} : aucun abonné avec cette adresse.")
