@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
@@ -199,6 +200,13 @@ class Edition(ClusterableModel):
     def __str__(self) -> str:
         return self.subject
 
+    def save(self, *args, **kwargs):
+        """Before it leaves, a time set means « scheduled » and none « draft »: the sending
+        round (tasks.py) starts the scheduled ones when due."""
+        if self.status in (self.Status.DRAFT, self.Status.SCHEDULED):
+            self.status = self.Status.SCHEDULED if self.scheduled_at else self.Status.DRAFT
+        super().save(*args, **kwargs)
+
 
 class EditionArticle(Orderable):
     edition = ParentalKey(Edition, on_delete=models.CASCADE, related_name="chosen_articles")
@@ -208,6 +216,8 @@ class EditionArticle(Orderable):
         related_name="+",
         verbose_name=_("article"),
     )
+
+    panels = [FieldPanel("article")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("chosen article")

@@ -13,6 +13,12 @@ def _start_sending_rounds(sender, **kwargs):
     schedule_sending_round()
 
 
+def _ensure_permissions(sender, **kwargs):
+    from .newsroom import ensure_letter_permissions
+
+    ensure_letter_permissions()
+
+
 def _purge(sender, instance, raw=False, **kwargs):
     if not raw:
         invalidation.purge([KEY])
@@ -26,4 +32,5 @@ def register_signal_handlers(app_config):
     for model in (Letter, Edition):
         post_save.connect(_purge, sender=model, dispatch_uid=f"letters-purge-{model.__name__}")
         post_delete.connect(_purge, sender=model, dispatch_uid=f"letters-gone-{model.__name__}")
+    post_migrate.connect(_ensure_permissions, sender=app_config, dispatch_uid="letters-roles")
     post_migrate.connect(_start_sending_rounds, sender=app_config, dispatch_uid="letters-rounds")
