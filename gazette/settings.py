@@ -14,7 +14,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from gazette.core.email_url import email_settings
+from gazette.core.dkim_signing import check_dkim_settings
+from gazette.core.email_url import SMTP_BACKEND, email_settings
 from gazette.core.network import parse_trusted_proxies
 from gazette.core.private_files import (
     narrow,
@@ -347,6 +348,14 @@ if EMAIL_URL or not _LEGACY_EMAIL_BACKEND:
     globals().update(email_settings(EMAIL_URL or "console://"))
 else:
     EMAIL_BACKEND = _LEGACY_EMAIL_BACKEND
+# Optional DKIM signature by Gazette itself, for an SMTP server that does not sign.
+GAZETTE_DKIM_DOMAIN = env("GAZETTE_DKIM_DOMAIN", "")
+GAZETTE_DKIM_SELECTOR = env("GAZETTE_DKIM_SELECTOR", "")
+GAZETTE_DKIM_KEY_FILE = env("GAZETTE_DKIM_KEY_FILE", "")
+if check_dkim_settings(GAZETTE_DKIM_DOMAIN, GAZETTE_DKIM_SELECTOR, GAZETTE_DKIM_KEY_FILE):
+    if EMAIL_BACKEND != SMTP_BACKEND:
+        raise ImproperlyConfigured("GAZETTE_DKIM_DOMAIN : la signature DKIM demande un envoi SMTP.")
+    EMAIL_BACKEND = "gazette.core.dkim_signing.DKIMEmailBackend"
 DEFAULT_FROM_EMAIL = env("GAZETTE_FROM_EMAIL", "redaction@gazette.invalid")
 
 GAZETTE_LOG_FORMAT = env("GAZETTE_LOG_FORMAT", "text")
