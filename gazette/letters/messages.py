@@ -27,7 +27,10 @@ def confirmation_message(
     subscribed, or both. Only the mailbox's owner reads the difference; the site's answer to
     the form never shows it."""
     subscriptions = {s.letter_id: s for s in subscriber.subscriptions.all()}
-    to_confirm = [letter for letter in letters if not _receiving(subscriptions.get(letter.pk))]
+    suspended = subscriber.status == Subscriber.Status.SUSPENDED  # confirming revives it
+    to_confirm = [
+        letter for letter in letters if suspended or not _receiving(subscriptions.get(letter.pk))
+    ]
     already = [letter for letter in letters if letter not in to_confirm]
     context = {
         "subscriber": subscriber,

@@ -4,6 +4,8 @@ Each act that gives or withdraws consent writes a `ConsentRecord` in the same tr
 e-mails leave through the task queue after the commit, so a rolled-back request sends none.
 """
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -11,13 +13,18 @@ from .models import ConsentRecord, Edition, Letter, Subscriber, Subscription, no
 from .sending import open_edition
 from .tasks import send_confirmation, start_sending
 
+REQUESTS_PER_DAY = 3
+
 
 def request_subscription(
     *, email: str, letters: list[Letter], source: str, consent_text: str, ip_address: str | None
 ) -> None:
     """Double opt-in, first half. Whatever the address's state (new, pending, subscribed,
     left, suspended), the same happens: a request is recorded and one e-mail leaves, and the
-    caller shows the same answer. Nothing reveals whether an address is on a list."""
+    caller shows the same answer. Nothing reveals whether an address is on a list.
+
+    An address asked for more than REQUESTS_PER_DAY times a day gets no more e-mails that
+    day: the form must not become a way to flood a stranger's mailbox from many clients."""
     with transaction.atomic():
         subscriber, _created = Subscriber.objects.get_or_create(email=normalise_email(email))
         for letter in letters:
@@ -31,6 +38,8 @@ def request_subscription(
             ip_address=ip_address,
         )
         letter_ids = [letter.pk for letter in letters]
+        if _asked_too_often(subscriber):
+            return
         transaction.on_commit(
             lambda: send_confirmation.enqueue(subscriber.pk, letter_ids, consent.pk)
         )
@@ -73,7 +82,7 @@ def change_preferences(
     now = timezone.now()
     wanted = {letter.pk for letter in letters}
     with transaction.atomic():
-        for letter in Letter.objects.all():
+        for letter in Letter.objects.active():  # a closed letter is left as it is
             subscription = Subscription.objects.filter(subscriber=subscriber, letter=letter).first()
             receiving = bool(
                 subscription and subscription.confirmed_at and not subscription.unsubscribed_at
@@ -119,6 +128,14 @@ def send_edition(edition: Edition) -> int:
     count = open_edition(edition.pk)
     transaction.on_commit(start_sending)
     return count
+
+
+def _asked_too_often(subscriber: Subscriber) -> bool:
+    since = timezone.now() - timedelta(days=1)
+    asked = subscriber.consents.filter(
+        action=ConsentRecord.Action.REQUESTED, created_at__gte=since
+    ).count()
+    return asked > REQUESTS_PER_DAY
 
 
 def _reactivate(subscriber: Subscriber) -> None:

@@ -114,3 +114,13 @@ def test_the_letter_pages_show_the_archive_and_the_form(client, letter):
     listing = client.get(reverse("letters:list"))
     assert "La matinale" in listing.content.decode()
     assert client.get("/lettres/inconnue/").status_code == 404
+
+
+def test_a_strangers_mailbox_is_not_flooded_from_many_clients(
+    smtp, no_time_trap, letter, django_capture_on_commit_callbacks
+):
+    for number in range(6):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = subscribe(Client(REMOTE_ADDR=f"192.0.2.{number + 1}"), letter)
+        assert response.status_code == 303  # the same answer every time
+    assert len(smtp.to(READER)) == 3
