@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from gazette.letters import abuse
-from gazette.letters.models import ConsentRecord, Subscriber
+from gazette.letters.models import ConsentRecord, Letter, Subscriber
 
 from .test_reader_journey import READER, subscribe
 
@@ -124,3 +124,18 @@ def test_a_strangers_mailbox_is_not_flooded_from_many_clients(
             response = subscribe(Client(REMOTE_ADDR=f"192.0.2.{number + 1}"), letter)
         assert response.status_code == 303  # the same answer every time
     assert len(smtp.to(READER)) == 3
+
+
+def test_a_letter_opened_or_closed_reaches_the_cached_pages(
+    client, letter, article, django_capture_on_commit_callbacks
+):
+    assert "La matinale" in client.get(article.url).content.decode()  # now kept in the cache
+    with django_capture_on_commit_callbacks(execute=True):
+        letter.active = False
+        letter.save()
+        Letter.objects.create(title="L'hebdo Sciences", slug="hebdo-sciences")
+    html = client.get(article.url).content.decode()
+    assert "La matinale" not in html
+    assert "hebdo Sciences" in html
+    listing = client.get(reverse("letters:list")).content.decode()
+    assert "hebdo Sciences" in listing and "La matinale" not in listing
