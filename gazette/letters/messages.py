@@ -96,6 +96,25 @@ def edition_message(
         )
 
 
+def trial_message(edition: Edition, *, email: str) -> EmailMultiAlternatives:
+    """The edition as a reader will get it, for the éditeur's preview and test send. Nobody
+    is subscribed under this address: its personal links lead to « lien non valide »."""
+    trial = Delivery(edition=edition, subscriber=Subscriber(pk=0, email=email))
+    message = edition_message(edition, trial, articles=edition_articles(edition))
+    with translation.override(settings.LANGUAGE_CODE):
+        message.subject = gettext("[Test] %(subject)s") % {"subject": edition.subject}
+    return message
+
+
+def edition_articles(edition: Edition) -> list:
+    """The chosen articles still published, in the chosen order."""
+    return [
+        chosen.article.specific
+        for chosen in edition.chosen_articles.select_related("article").order_by("sort_order")
+        if chosen.article.live
+    ]
+
+
 def _message(subject, template, context, *, to, headers=None) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
         subject=subject,

@@ -28,7 +28,7 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
-from .messages import edition_message
+from .messages import edition_articles, edition_message
 from .models import Delivery, Edition, Subscriber, Subscription
 
 logger = logging.getLogger(__name__)
@@ -90,7 +90,7 @@ def send_batch(*, size: int | None = None) -> int:
                 started = time.monotonic()
                 edition = delivery.edition
                 if edition.pk not in articles:
-                    articles[edition.pk] = _articles(edition)
+                    articles[edition.pk] = edition_articles(edition)
                 message = edition_message(edition, delivery, articles=articles[edition.pk])
                 message.connection = connection
                 try:
@@ -189,11 +189,3 @@ def _smtp_code(error: smtplib.SMTPException) -> int | None:
         codes = [code for code, _message in error.recipients.values()]
         return min(codes) if codes else None
     return getattr(error, "smtp_code", None)
-
-
-def _articles(edition: Edition) -> list:
-    return [
-        chosen.article.specific
-        for chosen in edition.chosen_articles.select_related("article").order_by("sort_order")
-        if chosen.article.live
-    ]

@@ -25,6 +25,7 @@ from gazette.core.origin import is_cross_site
 
 from . import abuse, links
 from .forms import CONSENT_TEXT, PreferencesForm, SubscribeForm
+from .messages import edition_articles
 from .models import Edition, Letter
 from .services import change_preferences, confirm_subscription, request_subscription, unsubscribe
 
@@ -69,11 +70,7 @@ def edition_page(request, slug, edition_id):
         letter__slug=slug,
         status=Edition.Status.SENT,
     )
-    articles = [
-        chosen.article.specific
-        for chosen in edition.chosen_articles.select_related("article").order_by("sort_order")
-        if chosen.article.live
-    ]
+    articles = edition_articles(edition)
     response = render(
         request, "letters/edition_page.html", {"edition": edition, "articles": articles}
     )

@@ -9,6 +9,7 @@ double opt-in. No open or click figures exist to show.
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -19,6 +20,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
+from .messages import trial_message
 from .models import Edition, Letter, Subscriber, Subscription
 from .services import send_edition
 
@@ -100,7 +102,28 @@ class EditionViewSet(SnippetViewSet):
         return Edition.objects.select_related("letter")
 
     def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("send/<int:pk>/", self.send_view, name="send")]
+        return [
+            *super().get_urlpatterns(),
+            path("send/<int:pk>/", self.send_view, name="send"),
+            path("preview/<int:pk>/", self.preview_view, name="preview"),
+        ]
+
+    def preview_view(self, request, pk):
+        """GET: the e-mail's HTML as readers will get it. POST: the same, sent to oneself."""
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        edition = get_object_or_404(Edition.objects.select_related("letter"), pk=pk)
+        if request.method != "POST":
+            message = trial_message(edition, email=request.user.email or "essai@exemple.invalid")
+            return HttpResponse(message.alternatives[0].content)
+        if not request.user.email:
+            messages.error(request, gettext("Your account has no e-mail address."))
+        else:
+            trial_message(edition, email=request.user.email).send()
+            messages.success(
+                request, gettext("Test sent to %(email)s.") % {"email": request.user.email}
+            )
+        return redirect(self.get_url_name("send"), pk)
 
     def send_view(self, request, pk):
         """GET asks, POST sends to every confirmed reader of the letter, now."""

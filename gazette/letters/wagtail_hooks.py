@@ -18,6 +18,13 @@ def send_button(snippet, user, next_url=None):
     ):
         if user.has_perm("letters.change_edition"):
             yield Button(
+                gettext("Preview"),
+                reverse("wagtailsnippets_letters_edition:preview", args=[snippet.pk]),
+                icon_name="view",
+                priority=6,
+                attrs={"target": "_blank"},
+            )
+            yield Button(
                 gettext("Send now"),
                 reverse("wagtailsnippets_letters_edition:send", args=[snippet.pk]),
                 icon_name="mail",

@@ -122,3 +122,24 @@ def test_subscribers_are_searched_by_address_and_never_added_by_hand(editor, let
     found = editor.get(LISTS[2], {"q": "lea"}).content.decode()
     assert "lea@exemple.org" in found and "paul@exemple.org" not in found
     assert editor.get(reverse("wagtailsnippets_letters_subscriber:add")).status_code in (302, 403)
+
+
+def test_an_editor_previews_and_sends_a_test_to_themselves(
+    client, django_user_model, smtp, letter, article
+):
+    edith = user_in(django_user_model, EDITOR, "edith")
+    edith.email = "edith@gazette.invalid"
+    edith.save()
+    client.force_login(edith)
+    edition = make_edition(letter, article)
+    preview = client.get(reverse("wagtailsnippets_letters_edition:preview", args=[edition.pk]))
+    assert preview.status_code == 200
+    assert "Le télescope voit plus loin" in preview.content.decode()
+    sent = client.post(reverse("wagtailsnippets_letters_edition:preview", args=[edition.pk]))
+    assert sent.status_code == 302
+    [message] = smtp.messages
+    assert message["To"] == "edith@gazette.invalid"
+    assert message["Subject"] == "[Essai] Le télescope, et le reste"
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.DRAFT  # nobody else got it
+    assert not edition.deliveries.exists()

@@ -144,3 +144,21 @@ def test_a_scheduled_edition_leaves_when_due(smtp, letter, article):
     sending_round.call()
     edition.refresh_from_db()
     assert (edition.status, edition.sent_count) == (Edition.Status.SENT, 2)
+
+
+def test_a_sent_edition_joins_the_public_archive_without_personal_links(
+    client, smtp, letter, article
+):
+    readers(letter, 1)
+    edition = make_edition(letter, article)
+    draft = client.get(f"/lettres/{letter.slug}/{edition.pk}/")
+    assert draft.status_code == 404  # not before it has left
+    sending.open_edition(edition.pk)
+    sending.send_batch()
+    page = client.get(f"/lettres/{letter.slug}/").content.decode()
+    assert "Le télescope, et le reste" in page
+    archive = client.get(f"/lettres/{letter.slug}/{edition.pk}/")
+    html = archive.content.decode()
+    assert archive.status_code == 200
+    assert "Le télescope voit plus loin" in html and "Bonjour, voici l" in html
+    assert "/lettres/preferences/" not in html and "/lettres/desabonnement/" not in html
