@@ -14,6 +14,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from gazette.core.dkim_signing import check_dkim_settings
+from gazette.core.email_url import SMTP_BACKEND, email_settings
 from gazette.core.network import parse_trusted_proxies
 from gazette.core.private_files import (
     narrow,
@@ -82,6 +84,7 @@ INSTALLED_APPS = [
     "gazette.audience",
     "gazette.findability",
     "gazette.live",
+    "gazette.letters",
     "gazette.demo",
     "gazette.wordpress",
     "gazette.operations",
@@ -337,7 +340,22 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-EMAIL_BACKEND = env("GAZETTE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Where e-mail leaves (gazette/core/email_url.py): workflow, moderation alerts, newsletters.
+# GAZETTE_EMAIL_BACKEND, the older way to name a Django backend, still works when no URL is given.
+EMAIL_URL = env("GAZETTE_EMAIL_URL", "")
+_LEGACY_EMAIL_BACKEND = env("GAZETTE_EMAIL_BACKEND", "")
+if EMAIL_URL or not _LEGACY_EMAIL_BACKEND:
+    globals().update(email_settings(EMAIL_URL or "console://"))
+else:
+    EMAIL_BACKEND = _LEGACY_EMAIL_BACKEND
+# Optional DKIM signature by Gazette itself, for an SMTP server that does not sign.
+GAZETTE_DKIM_DOMAIN = env("GAZETTE_DKIM_DOMAIN", "")
+GAZETTE_DKIM_SELECTOR = env("GAZETTE_DKIM_SELECTOR", "")
+GAZETTE_DKIM_KEY_FILE = env("GAZETTE_DKIM_KEY_FILE", "")
+if check_dkim_settings(GAZETTE_DKIM_DOMAIN, GAZETTE_DKIM_SELECTOR, GAZETTE_DKIM_KEY_FILE):
+    if EMAIL_BACKEND != SMTP_BACKEND:
+        raise ImproperlyConfigured("GAZETTE_DKIM_DOMAIN : la signature DKIM demande un envoi SMTP.")
+    EMAIL_BACKEND = "gazette.core.dkim_signing.DKIMEmailBackend"
 DEFAULT_FROM_EMAIL = env("GAZETTE_FROM_EMAIL", "redaction@gazette.invalid")
 
 GAZETTE_LOG_FORMAT = env("GAZETTE_LOG_FORMAT", "text")
@@ -446,3 +464,13 @@ parse_trusted_proxies(GAZETTE_TRUSTED_PROXIES)
 # Audience (« Les + Lus »)
 GAZETTE_AUDIENCE_BATCH_SECONDS = env_int("GAZETTE_AUDIENCE_BATCH_SECONDS", 2)
 GAZETTE_MOST_READ_SECONDS = env_int("GAZETTE_MOST_READ_SECONDS", 300)
+
+# Newsletters (gazette/letters, docs/letters.md)
+GAZETTE_LETTERS_RATE = env_int("GAZETTE_LETTERS_RATE", 5)
+if GAZETTE_LETTERS_RATE < 1:
+    raise ImproperlyConfigured(
+        f"GAZETTE_LETTERS_RATE={GAZETTE_LETTERS_RATE} : au moins 1 message/s."
+    )
+GAZETTE_LETTERS_RATE_LIMIT = env_int("GAZETTE_LETTERS_RATE_LIMIT", 5)
+GAZETTE_LETTERS_LINK_DAYS = env_int("GAZETTE_LETTERS_LINK_DAYS", 7)
+GAZETTE_LETTERS_SUSPEND_AFTER = env_int("GAZETTE_LETTERS_SUSPEND_AFTER", 3)

@@ -27,6 +27,7 @@ if settings.MEDIA_URL.startswith("/"):
 urlpatterns.append(path("commentaires/", include("gazette.comments.urls")))
 urlpatterns.append(path("audience/", include("gazette.audience.urls")))
 urlpatterns.append(path("direct/", include("gazette.live.urls")))
+urlpatterns.append(path("lettres/", include("gazette.letters.urls")))
 # « Les + Lus », stitched into cached pages when they are served (gazette/core/stitching.py).
 urlpatterns.append(path("fragments/les-plus-lus/", most_read_piece, name="most_read_piece"))
 urlpatterns.append(path("", include("gazette.findability.urls")))

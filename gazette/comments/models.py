@@ -10,7 +10,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import connection, models
+from django.db import models
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +18,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from gazette.core.cached_settings import CachedSiteSettingMixin
+from gazette.core.models import WindowCount
 
 NAME_MAX_LENGTH, URL_MAX_LENGTH, TEXT_MAX_LENGTH, USER_AGENT_MAX_LENGTH = 80, 200, 5000, 200
 
@@ -230,40 +231,9 @@ class ModerationSettings(CachedSiteSettingMixin, BaseSiteSetting):
         return timezone.now() < article.first_published_at + timedelta(self.close_after_days)
 
 
-class RateCount(models.Model):
-    """Submissions from one client network in the current window (`spam.rate_limited`), under
-    a keyed hash of the network, never the address. In the database and not in the cache:
-    the embedded shape's in-process cache is bounded, so a flood of new keys (query strings,
-    host names) would evict the counter and reopen the gate, and each process would count
-    alone. Rows of ended windows are deleted as new ones come."""
-
-    key = models.CharField(max_length=32, unique=True)
-    started_at = models.DateTimeField(db_index=True)
-    hits = models.PositiveIntegerField(default=0)
+class RateCount(WindowCount):
+    """Comment submissions from one client network in the current window
+    (`spam.rate_limited`), under a keyed hash of the network, never the address."""
 
     class Meta:
         default_permissions = ()
-
-    def __str__(self) -> str:
-        return f"{self.key}: {self.hits}"
-
-    @classmethod
-    def hit(cls, key: str, *, now, window: timedelta) -> int:
-        """Count one more submission and return the window's total. One upsert, atomic on
-        SQLite and PostgreSQL alike: two processes never both see the same total."""
-        quote = connection.ops.quote_name
-        table, started, hits = quote(cls._meta.db_table), quote("started_at"), quote("hits")
-        adapt = connection.ops.adapt_datetimefield_value
-        cutoff = adapt(now - window)
-        cls.objects.filter(started_at__lte=now - window).delete()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO {table} ({quote('key')}, {started}, {hits}) VALUES (%s, %s, 1) "  # noqa: S608 (our names)
-                f"ON CONFLICT ({quote('key')}) DO UPDATE SET "
-                f"{hits} = CASE WHEN {table}.{started} > %s THEN {table}.{hits} + 1 ELSE 1 END, "
-                f"{started} = CASE WHEN {table}.{started} > %s "
-                f"THEN {table}.{started} ELSE excluded.{started} END "
-                f"RETURNING {hits}",
-                [key, adapt(now), cutoff, cutoff],
-            )
-            return cursor.fetchone()[0]

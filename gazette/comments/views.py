@@ -13,7 +13,6 @@ both, as if it did not exist: its title stays private and nobody comments on it 
 
 import re
 
-from django.conf import settings
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
@@ -23,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from gazette.core import restrictions
 from gazette.core.converters import IdConverter
 from gazette.core.network import client_ip
+from gazette.core.origin import is_cross_site
 from gazette.news.models import ArticlePage
 
 from . import spam
@@ -66,7 +66,7 @@ def submit(request, article_id):
             notice="" if is_open else "closed",
         )
 
-    if _cross_site(request):  # the form is not handed back: the text is another site's
+    if is_cross_site(request):  # the form is not handed back: the text is another site's
         form = CommentForm(article=article)
         return _form_page(request, article, form, notice="cross_site", status=403)
     form = CommentForm(request.POST, article=article)
@@ -134,20 +134,3 @@ def _published_parent(article, pk) -> Comment | None:
     if not pk or not re.fullmatch(IdConverter.regex, pk):
         return None
     return Comment.objects.for_page(article).filter(pk=pk).first()
-
-
-def _cross_site(request) -> bool:
-    """A post another site's page made the reader's browser send. Browsers say where a
-    request comes from in `Sec-Fetch-Site`, older ones in `Origin`; a browser that sends
-    neither is judged by the signed token alone. `same-site` is refused too: another host of
-    the same domain is not this site."""
-    fetch_site = request.headers.get("Sec-Fetch-Site")
-    if fetch_site is not None:
-        return fetch_site not in ("same-origin", "none")
-    origin = request.headers.get("Origin")
-    if origin is None:
-        return False
-    return (
-        origin != f"{request.scheme}://{request.get_host()}"
-        and origin not in settings.CSRF_TRUSTED_ORIGINS
-    )

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -188,3 +188,43 @@ class PagePurge(models.Model):
 
     def __str__(self):
         return self.paths.replace("\n", " ")
+
+
+class WindowCount(models.Model):
+    """Requests from one client in the current window, for the rate limits of the public forms
+    (comments, newsletter subscriptions), each app with its own table. Keyed by a hash of the
+    client's network, never the address. In the database and not in the cache: the embedded
+    shape's in-process cache is bounded, so a flood of new keys (query strings, host names)
+    would evict the counter and reopen the gate, and each process would count alone. Rows of
+    ended windows are deleted as new ones come."""
+
+    key = models.CharField(max_length=32, unique=True)
+    started_at = models.DateTimeField(db_index=True)
+    hits = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.hits}"
+
+    @classmethod
+    def hit(cls, key: str, *, now, window: timedelta) -> int:
+        """Count one more request and return the window's total. One upsert, atomic on
+        SQLite and PostgreSQL alike: two processes never both see the same total."""
+        quote = connection.ops.quote_name
+        table, started, hits = quote(cls._meta.db_table), quote("started_at"), quote("hits")
+        adapt = connection.ops.adapt_datetimefield_value
+        cutoff = adapt(now - window)
+        cls.objects.filter(started_at__lte=now - window).delete()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} ({quote('key')}, {started}, {hits}) VALUES (%s, %s, 1) "  # noqa: S608 (our names)
+                f"ON CONFLICT ({quote('key')}) DO UPDATE SET "
+                f"{hits} = CASE WHEN {table}.{started} > %s THEN {table}.{hits} + 1 ELSE 1 END, "
+                f"{started} = CASE WHEN {table}.{started} > %s "
+                f"THEN {table}.{started} ELSE excluded.{started} END "
+                f"RETURNING {hits}",
+                [key, adapt(now), cutoff, cutoff],
+            )
+            return cursor.fetchone()[0]

@@ -28,6 +28,8 @@ def test_every_setting_read_from_the_environment_is_in_the_readme():
         ("GAZETTE_PAGE_SIZE", "vingt"),
         ("GAZETTE_HTTPS", "2"),
         ("GAZETTE_TRUSTED_PROXIES", "10.0.0.0/33,127.0.0.1"),
+        ("GAZETTE_EMAIL_URL", "smtp://smtp.exemple.fr:587?tls=peut-être"),
+        ("GAZETTE_DKIM_DOMAIN", "exemple.fr"),
     ],
 )
 def test_a_bad_value_stops_start_up_naming_the_variable(name, value, tmp_path):

@@ -1,9 +1,8 @@
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.core.validators import validate_email
 
 from gazette.comments.models import Comment
 from gazette.comments.services import erase_commenter
+from gazette.core.personal_data import checked_email
 
 
 class Command(BaseCommand):
@@ -18,10 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="compter sans effacer")
 
     def handle(self, *, email, dry_run, verbosity, **options):
-        try:
-            validate_email(email)
-        except ValidationError as error:
-            raise CommandError(f"{email} : adresse e-mail invalide.") from error
+        checked_email(email)
         comments = Comment.objects.by_email(email)
         if not comments.exists():
             raise CommandError(f"{email} : aucun commentaire avec cette adresse.")

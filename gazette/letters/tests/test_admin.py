@@ -1,0 +1,145 @@
+"""« Lettres d'information » in the admin: Éditeurs open letters, compose and send editions,
+and see subscribers; Rédacteurs and Modérateurs do not reach them."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from gazette.letters.models import Edition, Letter, Subscriber, Subscription
+from gazette.news.newsroom import ADMINISTRATOR, EDITOR, MODERATOR, WRITER
+
+from .test_reader_journey import make_edition
+
+pytestmark = pytest.mark.django_db
+
+LISTS = [
+    reverse("wagtailsnippets_letters_letter:list"),
+    reverse("wagtailsnippets_letters_edition:list"),
+    reverse("wagtailsnippets_letters_subscriber:list"),
+]
+
+
+def user_in(django_user_model, group, username):
+    user = django_user_model.objects.create_user(username, password="mot-de-passe-long-42")
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    client.force_login(user_in(django_user_model, EDITOR, "edith"))
+    return client
+
+
+@pytest.mark.parametrize(
+    ("group", "allowed"),
+    [(EDITOR, True), (ADMINISTRATOR, True), (WRITER, False), (MODERATOR, False)],
+)
+def test_only_editors_and_administrators_reach_the_letters(
+    client, django_user_model, letter, group, allowed
+):
+    client.force_login(user_in(django_user_model, group, "quelquun"))
+    for url in LISTS:
+        response = client.get(url)
+        assert (response.status_code == 200) is allowed, url
+    menu = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert ("Lettres d&#x27;information" in menu or "Lettres d'information" in menu) is allowed
+
+
+def test_an_editor_opens_a_letter_in_french(editor, section):
+    form = editor.get(reverse("wagtailsnippets_letters_letter:add")).content.decode()
+    assert "Fréquence" in form and "Ouverte aux abonnements" in form
+    response = editor.post(
+        reverse("wagtailsnippets_letters_letter:add"),
+        {
+            "title": "L'hebdo Sciences",
+            "slug": "hebdo-sciences",
+            "description": "Chaque vendredi.",
+            "frequency": "weekly",
+            "sections": [section.pk],
+            "active": "on",
+            "sort_order": "0",
+        },
+    )
+    assert response.status_code == 302
+    assert list(Letter.objects.get().sections.all()) == [section]
+
+
+def test_an_editor_composes_schedules_and_sends_an_edition(
+    editor, smtp, letter, article, django_capture_on_commit_callbacks
+):
+    reader = Subscriber.objects.create(email="lea@exemple.org")
+    Subscription.objects.create(subscriber=reader, letter=letter, confirmed_at="2026-11-02T07:00Z")
+    response = editor.post(
+        reverse("wagtailsnippets_letters_edition:add"),
+        {
+            "letter": letter.pk,
+            "subject": "Ce matin",
+            "editor_note": "Bonjour.",
+            "chosen_articles-TOTAL_FORMS": "1",
+            "chosen_articles-INITIAL_FORMS": "0",
+            "chosen_articles-MIN_NUM_FORMS": "1",
+            "chosen_articles-MAX_NUM_FORMS": "1000",
+            "chosen_articles-0-article": article.pk,
+            "chosen_articles-0-ORDER": "1",
+            "chosen_articles-0-id": "",
+            "chosen_articles-0-DELETE": "",
+            "scheduled_at": "2030-01-06T07:00",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    edition = Edition.objects.get()
+    assert edition.status == Edition.Status.SCHEDULED
+
+    send = reverse("wagtailsnippets_letters_edition:send", args=[edition.pk])
+    question = editor.get(send).content.decode()
+    assert "pour 1 abonné confirmé de « La matinale »" in question
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor.post(send).status_code == 302
+    edition.refresh_from_db()
+    assert (edition.status, edition.sent_count) == (Edition.Status.SENT, 1)
+    assert [m["To"] for m in smtp.messages] == ["lea@exemple.org"]
+
+    # Sent: no longer editable, no second send.
+    edit = editor.get(reverse("wagtailsnippets_letters_edition:edit", args=[edition.pk]))
+    assert edit.status_code == 302
+    assert editor.post(send).status_code == 302
+    assert len(smtp.messages) == 1
+
+
+def test_a_writer_cannot_send(client, django_user_model, letter, article):
+    edition = make_edition(letter, article)
+    client.force_login(user_in(django_user_model, WRITER, "rene"))
+    send = reverse("wagtailsnippets_letters_edition:send", args=[edition.pk])
+    assert client.post(send).status_code in (302, 403)
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.DRAFT
+
+
+def test_subscribers_are_searched_by_address_and_never_added_by_hand(editor, letter):
+    Subscriber.objects.create(email="lea@exemple.org")
+    Subscriber.objects.create(email="paul@exemple.org")
+    found = editor.get(LISTS[2], {"q": "lea"}).content.decode()
+    assert "lea@exemple.org" in found and "paul@exemple.org" not in found
+    assert editor.get(reverse("wagtailsnippets_letters_subscriber:add")).status_code in (302, 403)
+
+
+def test_an_editor_previews_and_sends_a_test_to_themselves(
+    client, django_user_model, smtp, letter, article
+):
+    edith = user_in(django_user_model, EDITOR, "edith")
+    edith.email = "edith@gazette.invalid"
+    edith.save()
+    client.force_login(edith)
+    edition = make_edition(letter, article)
+    preview = client.get(reverse("wagtailsnippets_letters_edition:preview", args=[edition.pk]))
+    assert preview.status_code == 200
+    assert "Le télescope voit plus loin" in preview.content.decode()
+    sent = client.post(reverse("wagtailsnippets_letters_edition:preview", args=[edition.pk]))
+    assert sent.status_code == 302
+    [message] = smtp.messages
+    assert message["To"] == "edith@gazette.invalid"
+    assert message["Subject"] == "[Essai] Le télescope, et le reste"
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.DRAFT  # nobody else got it
+    assert not edition.deliveries.exists()
