@@ -91,7 +91,7 @@ def test_ports_chosen_by_clients_do_not_multiply_cache_entries(two_sites, client
     """Django's side (the site lookup and the fragments), past the page cache."""
     assert "Sommet à Bruxelles" in client.get("/monde/").content.decode()
     before = cache_keys()
-    for port in range(1000, 1200):
+    for port in range(1000, 1030):  # thirty are as telling as two hundred
         response = client.get("/monde/", headers={"host": f"localhost:{port}"})
         assert response.status_code == 200
     assert cache_keys() - before <= 2
