@@ -6,6 +6,7 @@ from django.utils.html import format_html
 
 from gazette.core import dates, invalidation
 
+from .. import schema
 from ..models import live_key, running_live_pages
 
 register = template.Library()
@@ -40,3 +41,9 @@ def live_badge(context, article):
         return {"running": False}
     invalidation.record(live_key(article.pk))
     return {"running": True, "latest": running[article.pk]}
+
+
+@register.simple_tag(takes_context=True)
+def live_blog_fields(context, page, entries):
+    """`{% live_blog_fields page entries as fields %}{% article_metadata page fields %}`."""
+    return schema.live_blog_fields(context["request"], page, entries)
