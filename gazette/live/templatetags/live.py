@@ -1,6 +1,7 @@
 """What pages show of live coverage: entry times, and the « EN DIRECT » badge on teasers."""
 
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -47,3 +48,10 @@ def live_badge(context, article):
 def live_blog_fields(context, page, entries):
     """`{% live_blog_fields page entries as fields %}{% article_metadata page fields %}`."""
     return schema.live_blog_fields(context["request"], page, entries)
+
+
+@register.simple_tag(takes_context=True)
+def live_feed_url(context, page):
+    """Absolute, from the page's site, as the site's feed links are."""
+    site_id, root, path = page.get_url_parts(context["request"])
+    return root + reverse("live:feed", args=[page.pk])
