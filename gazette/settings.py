@@ -402,6 +402,8 @@ if GAZETTE_SENTRY_DSN:
 GAZETTE_BROWSER_MAX_AGE = env_int("GAZETTE_BROWSER_MAX_AGE", 60)
 GAZETTE_SHARED_MAX_AGE = env_int("GAZETTE_SHARED_MAX_AGE", 600)
 GAZETTE_PAGE_SIZE = env_int("GAZETTE_PAGE_SIZE", 20)
+# How often an open live page asks for new entries; shorter for browser tests and benchmarks.
+GAZETTE_LIVE_POLL_SECONDS = env_int("GAZETTE_LIVE_POLL_SECONDS", 15)
 
 # Content-Security-Policy (django-csp) of the public pages: what their real content needs and
 # nothing more. Scripts, styles, fonts and requests from the site itself; images from the site

@@ -21,6 +21,8 @@ from wagtail.utils.file import hash_filelike
 
 from gazette.core.models import CreditedImage, SiteSettings
 from gazette.core.sites import address_of
+from gazette.live.models import LiveEntry, LivePage
+from gazette.live.services import publish_entry
 from gazette.news import site_root
 from gazette.news.corrections import ArticleNote
 from gazette.news.models import (
@@ -34,7 +36,7 @@ from gazette.news.models import (
 )
 
 from . import pictures, texts
-from .texts.schema import Article, Embed, Illustration, Intertitle, Quote, Related
+from .texts.schema import Article, Embed, Illustration, Intertitle, Live, Quote, Related
 
 # Opinion pieces carry their section's initial, so that they read as opinion at a glance.
 OPINION_LABELS = {ArticlePage.Label.EDITORIAL, ArticlePage.Label.OPINION, ArticlePage.Label.COLUMN}
@@ -214,13 +216,16 @@ def ensure_article(
     articles: dict[str, ArticlePage],
     now: datetime,
     created: Counter,
+    page_class: type[ArticlePage] = ArticlePage,
+    **fields,
 ) -> ArticlePage:
     """`first_published_at` is set before the revision is saved: `publish()` keeps an existing
     one. It sets `last_published_at` to the present moment, though, so that one is backdated
-    afterwards, with the revision and its log entry, for a history that reads true."""
+    afterwards, with the revision and its log entry, for a history that reads true.
+    `page_class` and `fields`: an article of another type (a live page) and its own fields."""
     article = ArticlePage.objects.filter(slug=spec.slug).first()
     if article is not None:
-        return article
+        return article.specific
     section = texts.SECTION_BY_SLUG[spec.section]
     motifs = section.motifs
     published_at = spec.published(now)
@@ -232,7 +237,7 @@ def ensure_article(
         initial=section.title[0] if spec.label in OPINION_LABELS else "",
         created=created,
     )
-    article = ArticlePage(
+    article = page_class(
         title=spec.title,
         slug=spec.slug,
         label=spec.label,
@@ -245,6 +250,7 @@ def ensure_article(
         comments_open=spec.comments_open,
         first_published_at=published_at,
         bylines=[ArticleAuthor(author=authors[slug]) for slug in spec.authors],
+        **fields,
     )
     article.tags.add(*spec.tags)
     _publish(sections[spec.section], article)
@@ -253,7 +259,7 @@ def ensure_article(
     )
     Revision.objects.filter(pk=article.latest_revision_id).update(created_at=published_at)
     PageLogEntry.objects.filter(page=article).update(timestamp=published_at)
-    created["articles"] += 1
+    created["articles" if page_class is ArticlePage else "live_pages"] += 1
     return article
 
 
@@ -280,6 +286,65 @@ def ensure_notes(spec: Article, *, article: ArticlePage, now: datetime, created:
         Revision.objects.filter(pk=note.latest_revision_id).update(created_at=moment)
         ModelLogEntry.objects.for_instance(note).update(timestamp=moment)
         created["notes"] += 1
+
+
+def ensure_live(
+    spec: Live,
+    *,
+    sections: dict[str, SectionPage],
+    authors: dict[str, Author],
+    now: datetime,
+    created: Counter,
+) -> LivePage:
+    """A live page and its entries, each posted by `publish_entry` as the desk's button does,
+    then dated `after` the start (never later than now). Entries only on a page with none:
+    the desk may have posted or withdrawn some since."""
+    started_at = spec.page.published(now)
+    ended_at = started_at + spec.ends_after if spec.ends_after else None
+    page = ensure_article(
+        spec.page,
+        sections=sections,
+        authors=authors,
+        articles={},
+        now=now,
+        created=created,
+        page_class=LivePage,
+        summary="".join(f"<p>{escape(text)}</p>" for text in spec.summary),
+        started_at=started_at,
+        ended_at=ended_at,
+    )
+    if page.entries.exists():
+        return page
+    for number, entry_spec in enumerate(spec.entries, start=1):
+        image = None
+        if entry_spec.photo:
+            image = _illustration(
+                spec.page,
+                key=f"{spec.page.slug}-entree-{number}",
+                motif=entry_spec.motif,
+                initial="",
+                title=f"{spec.page.title} (photo de l'entrée {number})",
+                created=created,
+            )
+        entry = publish_entry(
+            LiveEntry(
+                page=page,
+                title=entry_spec.title,
+                body=f"<p>{escape(entry_spec.text)}</p>",
+                important=entry_spec.important,
+                pinned=entry_spec.pinned,
+                quote=entry_spec.quote,
+                quote_source=entry_spec.quote_source,
+                image=image,
+                image_caption=entry_spec.photo,
+                author=authors[entry_spec.author],
+            ),
+            user=None,
+        )
+        moment = min(started_at + entry_spec.after, now)
+        LiveEntry.objects.filter(pk=entry.pk).update(published_at=moment)
+        created["live_entries"] += 1
+    return page
 
 
 def ensure_front_page(*, home: HomePage, articles: dict[str, ArticlePage]) -> None:

@@ -76,9 +76,11 @@ def date_modified(article):
     return article.updated_at if article.was_updated else article.first_published_at
 
 
-def article_graph(request, article, *, image=None) -> dict:
+def article_graph(request, article, *, image=None, extra=None) -> dict:
     """schema.org NewsArticle and BreadcrumbList, as Google's article and breadcrumb rich
     results document them; `image` is the share rendition, when the article has one.
+    `extra` fields replace or complete the article's: a page type of a higher app (a live
+    page's LiveBlogPosting) adds what it knows without this module knowing of it.
     `author` is who wrote the text (the newsroom itself when no one is credited for it);
     photographers, graphic designers and video makers are each a `contributor` in a
     schema.org `Role` that names what they did."""
@@ -131,6 +133,7 @@ def article_graph(request, article, *, image=None) -> dict:
     corrections = corrections_of(article)
     if corrections:
         news_article["correction"] = corrections
+    news_article.update(extra or {})
     return {
         "@context": "https://schema.org",
         "@graph": [news_article, breadcrumbs(request, article)],

@@ -87,6 +87,7 @@ class LivePage(ArticlePage):
             entries=entries,
             latest_id=max((entry.pk for entry in entries), default=0),
             newest_day=max((entry.day for entry in entries), default=None),
+            poll_seconds=settings.GAZETTE_LIVE_POLL_SECONDS,
         )
         return context
 

@@ -23,6 +23,7 @@ from gazette.comments.models import Comment
 from gazette.core.models import CreditedImage, SiteSettings
 from gazette.demo import pictures, texts
 from gazette.demo.texts.schema import Embed, Illustration, Quote, Related
+from gazette.live.models import LiveEntry, LivePage
 from gazette.news.corrections import ArticleNote
 from gazette.news.models import (
     ArticlePage,
@@ -35,9 +36,13 @@ from gazette.news.models import (
 from gazette.news.newsroom import EDITOR, MODERATOR, WRITER
 from gazette.news.tests.factories import ensure_initial_data
 
+# Typed as people type: a plain space inside « » and before ; : ! ?, never a non-breaking one.
+TYPED_BY_HAND = re.compile(r"«(?! )|(?<! )»|\S[;:!?](?=\s|$)|[\u00a0\u202f]")
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SIX_SECTIONS = ["Monde", "France", "Économie", "Culture", "Sport", "Sciences"]
 COUNTED = [
+    LiveEntry,
+    LivePage,
     Comment,
     ArticleNote,
     ArticlePage,
@@ -252,6 +257,31 @@ def test_comments_show_threads_and_fill_the_moderation_queue(runs):
     assert Comment.objects.filter(is_newsroom=True).exists()
 
 
+@pytest.mark.django_db
+def test_one_live_page_runs_and_another_has_ended(runs, client, settings):
+    settings.MEDIA_ROOT = runs.var_dir / "media"  # where the demo drew its pictures
+    running, finished = (LivePage.objects.get(slug=live.page.slug) for live in texts.LIVES)
+    assert running.is_running and not finished.is_running
+    now = timezone.now()
+    times = list(running.entries.values_list("published_at", flat=True))
+    assert len(times) >= 6 and max(times) <= now and min(times) >= now - timedelta(hours=5)
+    entries = running.entries.all()
+    assert entries.filter(important=True).count() == 1
+    assert entries.filter(pinned=True).count() == 1
+    assert entries.exclude(quote="").exclude(quote_source="").exists()
+    [photo] = entries.exclude(image=None)
+    assert photo.image.alt and photo.image.credit and photo.image_caption
+    assert entries.exclude(title="").exists() and entries.filter(title="").exists()
+    assert all(entry.signature for entry in entries)
+    assert finished.entries.count() >= 4
+    assert all(e.published_at <= finished.ended_at for e in finished.entries.all())
+
+    html = client.get(running.url).content.decode()
+    assert running.summary and html.count('class="live-entry') >= 6
+    assert "EN DIRECT" in client.get("/").content.decode()
+    assert "Ce direct est terminé" in client.get(finished.url).content.decode()
+
+
 def test_second_run_creates_nothing(runs):
     assert runs.first.startswith("43 articles, 7 rubriques, 5 pages, 8 auteurs")
     assert runs.second.startswith("Contenu de démonstration déjà présent : rien à créer.")
@@ -323,7 +353,26 @@ def test_article_text_is_well_formed(spec):
     strings = [spec.title, spec.standfirst, spec.caption, *spec.paragraphs]
     strings += [block.text for block in spec.body if isinstance(block, Quote)]
     for text in strings:
-        assert not re.search(r"«(?! )|(?<! )»|\S[;:!?](?=\s|$)|[\u00a0\u202f]", text), text
+        assert not TYPED_BY_HAND.search(text), text
+
+
+@pytest.mark.parametrize("live", texts.LIVES, ids=lambda live: live.page.slug)
+def test_live_text_is_well_formed(live):
+    """As the articles' (spaces typed as people type them), and every entry within the
+    coverage: none after the end, none before the start."""
+    assert live.page.section in texts.SECTION_BY_SLUG
+    assert 4 <= len(live.page.paragraphs) <= 8
+    authors = {author.slug for author in texts.AUTHORS}
+    assert set(live.page.authors) <= authors
+    strings = [live.page.title, live.page.standfirst, live.page.caption, *live.page.paragraphs]
+    strings += live.summary
+    for entry in live.entries:
+        assert entry.author in authors
+        assert timedelta(0) < entry.after <= (live.ends_after or timedelta(hours=4))
+        assert not entry.photo or entry.motif in pictures.MOTIFS
+        strings += [entry.title, entry.text, entry.quote, entry.photo]
+    for text in strings:
+        assert not TYPED_BY_HAND.search(text), text
 
 
 def test_slugs_and_front_page_choices_exist():

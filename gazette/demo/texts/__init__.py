@@ -4,6 +4,7 @@ One module per section keeps each file readable; this one gathers them and the s
 """
 
 from . import culture, economie, france, monde, sciences, sport
+from .live import LIVES
 from .site import (
     AUTHORS,
     FEATURED,
@@ -33,6 +34,7 @@ __all__ = [
     "FOLLOW_URLS",
     "FOOTER_PAGES",
     "LEAD_STORY",
+    "LIVES",
     "SECTIONS",
     "SECTION_BY_SLUG",
     "SIMPLE_PAGES",

@@ -151,3 +151,37 @@ class SimplePage:
     slug: str
     title: str
     body: tuple[str | Intertitle, ...]
+
+
+def hours_before(hours: float) -> Moment:
+    """`hours` before the run, on whichever day that falls: a live coverage running since
+    yesterday evening is still running."""
+    return lambda now: (now - timedelta(hours=hours)).replace(second=0, microsecond=0)
+
+
+@dataclass(frozen=True)
+class LiveEntry:
+    """One entry of a live page, posted `after` its start; `photo` is the caption of a
+    picture drawn for it."""
+
+    after: timedelta
+    author: str
+    text: str
+    title: str = ""
+    important: bool = False
+    pinned: bool = False
+    quote: str = ""
+    quote_source: str = ""
+    photo: str = ""
+    motif: str = ""
+
+
+@dataclass(frozen=True)
+class Live:
+    """A live page: `page` says what an article says (its `published` is the start),
+    `summary` is « L'essentiel » as paragraphs, `ends_after` the end of a finished one."""
+
+    page: Article
+    summary: tuple[str, ...]
+    entries: tuple[LiveEntry, ...]
+    ends_after: timedelta | None = None

@@ -53,8 +53,9 @@ def page_metadata(context, title=""):
 
 
 @register.inclusion_tag("findability/tags/article_metadata.html", takes_context=True)
-def article_metadata(context, article):
-    """Open Graph `article`, X's large-image card and schema.org JSON-LD for an article."""
+def article_metadata(context, article, extra=None):
+    """Open Graph `article`, X's large-image card and schema.org JSON-LD for an article;
+    `extra`: schema.org fields of its own type (`article_graph`)."""
     request = context["request"]
     image = share_image(article.lead_image)
     return {
@@ -66,7 +67,7 @@ def article_metadata(context, article):
         "tags": [tag.name for tag in article.tags.all()],
         "author_urls": [absolute(request, author.get_absolute_url()) for author in article.writers],
         "site_name": SiteSettings.for_request(request).site_name,
-        "json_ld": json_ld(article_graph(request, article, image=image)),
+        "json_ld": json_ld(article_graph(request, article, image=image, extra=extra)),
     }
 
 

@@ -1,11 +1,13 @@
 """What pages show of live coverage: entry times, and the « EN DIRECT » badge on teasers."""
 
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from gazette.core import dates, invalidation
 
+from .. import schema
 from ..models import live_key, running_live_pages
 
 register = template.Library()
@@ -40,3 +42,16 @@ def live_badge(context, article):
         return {"running": False}
     invalidation.record(live_key(article.pk))
     return {"running": True, "latest": running[article.pk]}
+
+
+@register.simple_tag(takes_context=True)
+def live_blog_fields(context, page, entries):
+    """`{% live_blog_fields page entries as fields %}{% article_metadata page fields %}`."""
+    return schema.live_blog_fields(context["request"], page, entries)
+
+
+@register.simple_tag(takes_context=True)
+def live_feed_url(context, page):
+    """Absolute, from the page's site, as the site's feed links are."""
+    site_id, root, path = page.get_url_parts(context["request"])
+    return root + reverse("live:feed", args=[page.pk])

@@ -2,7 +2,7 @@
 each entry through `publish_entry`, as the admin's button does."""
 
 from gazette.live.models import LiveEntry, LivePage
-from gazette.live.services import publish_entry
+from gazette.live.services import edit_entry, publish_entry, withdraw_entry
 from gazette.news.models import ArticleAuthor
 from gazette.news.tests.factories import _publish
 
@@ -21,3 +21,17 @@ def make_live_page(section, title="Tempête Ciarán : suivez la situation en dir
 
 def post_entry(page, text="Les rafales atteignent 150 km/h à Brest.", *, user=None, **fields):
     return publish_entry(LiveEntry(page=page, body=f"<p>{text}</p>", **fields), user=user)
+
+
+CHANGES = ["publish", "edit", "withdraw"]
+
+
+def change_entries(page, first, change: str) -> None:
+    """One of CHANGES, as the desk makes it: a new entry, `first` corrected, or withdrawn."""
+    if change == "publish":
+        post_entry(page, "Une nouvelle entrée.")
+    elif change == "edit":
+        first.body = "<p>Première entrée, corrigée.</p>"
+        edit_entry(first)
+    else:
+        withdraw_entry(first)

@@ -6,11 +6,10 @@ from django.core.wsgi import get_wsgi_application
 
 from gazette.core import page_cache
 from gazette.core.tests.wsgi_client import wsgi_request
-from gazette.live.services import edit_entry, withdraw_entry
 from gazette.news.purging import key_of_page
 from gazette.news.tests.factories import make_article, make_home, make_section
 
-from .factories import make_live_page, post_entry
+from .factories import CHANGES, change_entries, make_live_page, post_entry
 
 pytestmark = pytest.mark.django_db
 application = page_cache.with_page_cache(get_wsgi_application())
@@ -75,7 +74,7 @@ def test_the_endpoint_is_public_cached_with_an_etag_and_304(site):
     assert not_modified["status"] == "304 Not Modified" and not_modified["body"] == b""
 
 
-@pytest.mark.parametrize("change", ["publish", "edit", "withdraw"])
+@pytest.mark.parametrize("change", CHANGES)
 def test_an_entry_purges_the_live_page_endpoint_and_teasers_and_nothing_else(
     site, change, django_capture_on_commit_callbacks
 ):
@@ -90,13 +89,7 @@ def test_an_entry_purges_the_live_page_endpoint_and_teasers_and_nothing_else(
     assert get(endpoint(live), query=query)["cache"] == "hit"
 
     with django_capture_on_commit_callbacks(execute=True):
-        if change == "publish":
-            post_entry(live, "Une nouvelle entrée.")
-        elif change == "edit":
-            first.body = "<p>Première entrée, corrigée.</p>"
-            edit_entry(first)
-        else:
-            withdraw_entry(first)
+        change_entries(live, first, change)
 
     for path in shown:
         assert get(path)["cache"] == "miss", path

@@ -108,6 +108,7 @@ def test_the_page_works_without_javascript_and_sets_no_cookie(client, live):
     assert "public" in response["Cache-Control"] and "s-maxage=" in response["Cache-Control"]
     assert 'src="/static/live/live.js" defer' in html
     assert f'data-endpoint="/direct/{live.pk}/entrees/"' in html
+    assert 'data-interval="15"' in html  # GAZETTE_LIVE_POLL_SECONDS
 
 
 def test_a_finished_live_reads_as_an_article_oldest_first(client, live):

@@ -117,6 +117,7 @@ def public_addresses() -> list[tuple[str, str]]:
     polls = [
         (reverse("live:new_entries", args=[live.pk]), f"depuis={first.pk}"),
         (reverse("live:new_entries", args=[live.pk]), "depuis=0"),
+        (reverse("live:feed", args=[live.pk]), ""),
     ]
     searches = [
         (reverse("findability:search"), "q=sommet"),

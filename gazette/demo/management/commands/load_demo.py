@@ -33,11 +33,13 @@ NOUNS = (
     ("pages", "page", "pages"),
     ("authors", "auteur", "auteurs"),
     ("notes", "rectificatif ou mise à jour", "rectificatifs et mises à jour"),
+    ("live_pages", "direct", "directs"),
+    ("live_entries", "entrée de direct", "entrées de direct"),
     ("images", "image", "images"),
     ("comments", "commentaire", "commentaires"),
     ("accounts", "compte", "comptes"),
 )
-FEMININE = {"rubrique", "page", "image"}
+FEMININE = {"rubrique", "page", "image", "entrée de direct"}
 
 
 def summary(created: Counter) -> str:
@@ -83,8 +85,8 @@ def quiet_wagtail_logs(*, quiet: bool):
 class Command(BaseCommand):
     help = (
         "Charge le site de démonstration : la une, six rubriques, une quarantaine d'articles, "
-        "leurs auteurs et leurs illustrations, et les comptes pour l'essayer. Sans effet sur "
-        "ce qui existe déjà."
+        "deux directs, leurs auteurs et leurs illustrations, et les comptes pour l'essayer. "
+        "Sans effet sur ce qui existe déjà."
     )
 
     def handle(self, *, verbosity, **options):
@@ -109,6 +111,10 @@ class Command(BaseCommand):
                         created=created,
                     )
                     loader.ensure_notes(spec, article=articles[spec.slug], now=now, created=created)
+                for live in texts.LIVES:
+                    loader.ensure_live(
+                        live, sections=sections, authors=authors, now=now, created=created
+                    )
                 loader.ensure_front_page(home=home, articles=articles)
                 loader.ensure_site_settings(pages=pages)
                 accounts, created["accounts"] = ensure_accounts(path=path)

@@ -1,7 +1,8 @@
-// « En direct »: asks the cached endpoint for entries newer than those shown, every 15 s, and
-// offers them behind a « N nouvelles entrées » button rather than moving what the reader is
-// reading. Every reader showing the same latest entry asks the same address: the page cache
-// or the proxy answers, with a 304 when nothing changed. No cookie is sent or set.
+// « En direct »: asks the cached endpoint for entries newer than those shown, every 15 s (the
+// script's data-interval, GAZETTE_LIVE_POLL_SECONDS), and offers them behind a « N nouvelles
+// entrées » button rather than moving what the reader is reading. Every reader showing the same
+// latest entry asks the same address: the page cache or the proxy answers, with a 304 when
+// nothing changed. No cookie is sent or set.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -11,7 +12,7 @@
   var button = bar.querySelector("button");
   var endpoint = script.dataset.endpoint;
   var latest = script.dataset.latest || "0";
-  var INTERVAL = 15000, HIDDEN_MAX = 300000;
+  var INTERVAL = (parseInt(script.dataset.interval, 10) || 15) * 1000, HIDDEN_MAX = 300000;
   var delay = INTERVAL, timer = null, waiting = null;
 
   function schedule() {
