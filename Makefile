@@ -124,7 +124,8 @@ test-postgres: $(VENV)/.installed browser peers
 test-fast: $(VENV)/.installed
 	$(SQLITE_ENV) $(PYTEST) -n 2 --dist loadfile -m "not system and not browser" $(PYTEST_ARGS)
 
-# Both passes at once, each printed when it ends; then the time taken and the totals.
+# Both passes at once, each printed when it ends; then the time taken and the totals, read
+# from each pass's summary line (its last line is make's own when the pass fails).
 test: lint browser peers
 	@start=$$(date +%s); mkdir -p var; \
 	  $(MAKE) -s test-sqlite > var/test-sqlite.log 2>&1 & sqlite=$$!; \
@@ -133,7 +134,8 @@ test: lint browser peers
 	  echo "===== SQLite ====="; cat var/test-sqlite.log; \
 	  echo "===== PostgreSQL + Redis ====="; cat var/test-postgres.log; \
 	  echo "make test : $$(( $$(date +%s) - start )) s, processeur (utilisateur, système) :"; times; \
-	  count() { tail -qn 1 var/test-sqlite.log var/test-postgres.log | grep -oE "[0-9]+ $$1" | awk '{n += $$1} END {print n + 0}'; }; \
+	  count() { grep -hE '^=+ .* in [0-9.]+s' var/test-sqlite.log var/test-postgres.log \
+	    | grep -oE "[0-9]+ $$1" | awk '{n += $$1} END {print n + 0}'; }; \
 	  echo "total: $$(count passed) passed, $$(( $$(count failed) + $$(count error) )) failed, $$(count skipped) skipped"; \
 	  exit $$(( sqlite || postgres ))
 
