@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from beacon import machine
+from results import publish
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
@@ -124,11 +125,7 @@ def main() -> None:
             for name in PAGES
         ),
     ]
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if not args.no_record:
-        with (ROOT / "bench" / "RESULTS.md").open("a") as file:
-            file.write("\n" + text)
+    publish(lines, record=not args.no_record)
 
 
 if __name__ == "__main__":

@@ -46,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from purge_latency import HOST, django_setup, environment, granian, run, stop, task_worker  # noqa: E402
+from results import publish  # noqa: E402
 
 PORT, VARNISH_PORT = 8110, 8112
 CONNECTIONS, PAUSE_MS = 100, 149
@@ -368,11 +369,7 @@ def main() -> None:
         "",
         *table(results),
     ]
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if not args.no_record:
-        with (ROOT / "bench" / "RESULTS.md").open("a") as file:
-            file.write("\n" + text)
+    publish(lines, record=not args.no_record)
 
 
 if __name__ == "__main__":

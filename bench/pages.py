@@ -39,6 +39,7 @@ from pathlib import Path
 
 from beacon import environment as beacon_environment
 from beacon import machine, run, run_wrk
+from results import publish
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -455,11 +456,7 @@ def main() -> None:
             "",
             *serving_table(served),
         ]
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if not args.no_record:
-        with (ROOT / "bench" / "RESULTS.md").open("a") as file:
-            file.write("\n" + text)
+    publish(lines, record=not args.no_record)
 
 
 if __name__ == "__main__":

@@ -46,6 +46,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from results import publish
+
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
 CACHED_PORT, FRESH_PORT = 8140, 8141
@@ -716,11 +718,7 @@ def main() -> None:
                 lines += ["", f"Never stored at {r['size']:,} (not counted): {r['never_stored']}"]
         if problems:
             lines += ["", "Stale pages:", *(f"- {p}" for p in problems)]
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if not args.no_record:
-        with (ROOT / "bench" / "RESULTS.md").open("a") as file:
-            file.write("\n" + text)
+    publish(lines, record=not args.no_record)
 
 
 if __name__ == "__main__":
