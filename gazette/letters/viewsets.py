@@ -41,6 +41,15 @@ class LetterViewSet(SnippetViewSet):
         FieldPanel("description"),
         FieldPanel("frequency"),
         FieldPanel("sections"),
+        MultiFieldPanel(
+            [
+                FieldPanel("automatic"),
+                FieldPanel("send_time"),
+                FieldPanel("weekday"),
+                FieldPanel("article_count"),
+            ],
+            heading=_("Automatic edition"),
+        ),
         FieldPanel("active"),
         FieldPanel("sort_order"),
     ]

@@ -49,6 +49,7 @@ def test_only_editors_and_administrators_reach_the_letters(
 def test_an_editor_opens_a_letter_in_french(editor, section):
     form = editor.get(reverse("wagtailsnippets_letters_letter:add")).content.decode()
     assert "Fréquence" in form and "Ouverte aux abonnements" in form
+    assert "Édition automatique" in form and "vendredi" in form
     response = editor.post(
         reverse("wagtailsnippets_letters_letter:add"),
         {
@@ -57,12 +58,18 @@ def test_an_editor_opens_a_letter_in_french(editor, section):
             "description": "Chaque vendredi.",
             "frequency": "weekly",
             "sections": [section.pk],
+            "automatic": "on",
+            "send_time": "17:30",
+            "weekday": "4",
+            "article_count": "5",
             "active": "on",
             "sort_order": "0",
         },
     )
     assert response.status_code == 302
-    assert list(Letter.objects.get().sections.all()) == [section]
+    letter = Letter.objects.get()
+    assert list(letter.sections.all()) == [section]
+    assert (str(letter.send_time), letter.weekday) == ("17:30:00", 4)
 
 
 def test_an_editor_composes_schedules_and_sends_an_edition(
