@@ -16,7 +16,7 @@ edition; the rounds look again until GRACE runs out.
 """
 
 import logging
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -77,15 +77,10 @@ def build_edition(letter: Letter, *, moment: datetime) -> Edition | None:
         logger.info("Lettre « %s » : aucun article pour l'édition automatique.", letter)
         return None
     day = timezone.localdate(moment)
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = gettext("%(letter)s of %(date)s") % {
-            "letter": letter.title,
-            "date": long_date(day).removeprefix("le" + NBSP),
-        }
     try:
         with transaction.atomic():
             edition = Edition.objects.create(
-                letter=letter, subject=subject, scheduled_at=moment, period=day
+                letter=letter, subject=subject_for(letter, day), scheduled_at=moment, period=day
             )
             EditionArticle.objects.bulk_create(
                 EditionArticle(edition=edition, article=article, sort_order=order)
@@ -94,6 +89,15 @@ def build_edition(letter: Letter, *, moment: datetime) -> Edition | None:
     except IntegrityError:  # the same period, made by another worker since our check
         return None
     return edition
+
+
+def subject_for(letter: Letter, day: date) -> str:
+    """« La matinale du 2 décembre 2026 », in the site's language whoever runs the round."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return gettext("%(letter)s of %(date)s") % {
+            "letter": letter.title,
+            "date": long_date(day).removeprefix("le" + NBSP),
+        }
 
 
 def choose_articles(letter: Letter, *, start: datetime, end: datetime) -> list[ArticlePage]:
