@@ -8,10 +8,11 @@ later subscription asks for confirmation again. Consent is proven by `ConsentRec
 written and never edited: the text the reader was shown, where, when, and from which client.
 """
 
-from datetime import time
+from datetime import time, timedelta
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -199,6 +200,25 @@ class ConsentRecord(models.Model):
         return f"{self.subscriber} : {self.get_action_display()}"
 
 
+# « Unsubscribed after » an edition: its readers who left that letter within this time.
+LEFT_WITHIN = timedelta(days=7)
+
+
+class EditionQuerySet(models.QuerySet):
+    def with_departures(self):
+        """`left_after`: readers the edition reached who left its letter within LEFT_WITHIN
+        of its sending, one subquery per row rather than a query per edition listed."""
+        left = Subscription.objects.filter(
+            letter=OuterRef("letter"),
+            subscriber__deliveries__edition=OuterRef("pk"),
+            subscriber__deliveries__status="sent",
+            unsubscribed_at__gte=OuterRef("started_at"),
+            unsubscribed_at__lt=OuterRef("started_at") + LEFT_WITHIN,
+        )
+        counted = left.order_by().values("letter").annotate(total=Count("pk")).values("total")
+        return self.annotate(left_after=Coalesce(Subquery(counted), 0))
+
+
 class Edition(ClusterableModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -221,6 +241,8 @@ class Edition(ClusterableModel):
     sent_count = models.PositiveIntegerField(_("sent"), default=0)
     failed_count = models.PositiveIntegerField(_("failed"), default=0)
     created_at = models.DateTimeField(_("created on"), default=timezone.now)
+    objects = EditionQuerySet.as_manager()
+
     period = models.DateField(
         _("automatic edition of"),
         null=True,
