@@ -46,7 +46,7 @@ def build_due_editions(*, now: datetime) -> list[Edition]:
         moment = last_set_time(letter, now=now)
         if now - moment > GRACE:
             continue
-        if letter.editions.filter(period=timezone.localdate(moment)).exists():
+        if letter.editions.filter(period=paris_day(moment)).exists():
             continue
         edition = build_edition(letter, moment=moment)
         if edition is not None:
@@ -69,6 +69,10 @@ def last_set_time(letter: Letter, *, now: datetime) -> datetime:
     return moment
 
 
+def paris_day(moment: datetime) -> date:
+    return timezone.localdate(moment, timezone.get_default_timezone())
+
+
 def build_edition(letter: Letter, *, moment: datetime) -> Edition | None:
     """The edition of the period ending at `moment`, or None: nothing to send, or another
     round made it first."""
@@ -76,7 +80,7 @@ def build_edition(letter: Letter, *, moment: datetime) -> Edition | None:
     if not articles:
         logger.info("Lettre « %s » : aucun article pour l'édition automatique.", letter)
         return None
-    day = timezone.localdate(moment)
+    day = paris_day(moment)
     try:
         with transaction.atomic():
             edition = Edition.objects.create(

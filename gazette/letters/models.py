@@ -11,7 +11,7 @@ written and never edited: the text the reader was shown, where, when, and from w
 from datetime import time, timedelta
 
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, ExpressionWrapper, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -213,7 +213,9 @@ class EditionQuerySet(models.QuerySet):
             subscriber__deliveries__edition=OuterRef("pk"),
             subscriber__deliveries__status="sent",
             unsubscribed_at__gte=OuterRef("started_at"),
-            unsubscribed_at__lt=OuterRef("started_at") + LEFT_WITHIN,
+            unsubscribed_at__lt=ExpressionWrapper(
+                OuterRef("started_at") + LEFT_WITHIN, output_field=models.DateTimeField()
+            ),
         )
         counted = left.order_by().values("letter").annotate(total=Count("pk")).values("total")
         return self.annotate(left_after=Coalesce(Subquery(counted), 0))
