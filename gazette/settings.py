@@ -344,10 +344,20 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # GAZETTE_EMAIL_BACKEND, the older way to name a Django backend, still works when no URL is given.
 EMAIL_URL = env("GAZETTE_EMAIL_URL", "")
 _LEGACY_EMAIL_BACKEND = env("GAZETTE_EMAIL_BACKEND", "")
-if EMAIL_URL or not _LEGACY_EMAIL_BACKEND:
-    globals().update(email_settings(EMAIL_URL or "console://"))
-else:
-    EMAIL_BACKEND = _LEGACY_EMAIL_BACKEND
+_EMAIL = (
+    email_settings(EMAIL_URL or "console://")
+    if EMAIL_URL or not _LEGACY_EMAIL_BACKEND
+    else {"EMAIL_BACKEND": _LEGACY_EMAIL_BACKEND}
+)
+EMAIL_BACKEND = _EMAIL["EMAIL_BACKEND"]
+# Django's own defaults where the URL names nothing (console://, a legacy backend).
+EMAIL_HOST = _EMAIL.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = _EMAIL.get("EMAIL_PORT", 25)
+EMAIL_HOST_USER = _EMAIL.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _EMAIL.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _EMAIL.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _EMAIL.get("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = _EMAIL.get("EMAIL_TIMEOUT")
 # Optional DKIM signature by Gazette itself, for an SMTP server that does not sign.
 GAZETTE_DKIM_DOMAIN = env("GAZETTE_DKIM_DOMAIN", "")
 GAZETTE_DKIM_SELECTOR = env("GAZETTE_DKIM_SELECTOR", "")

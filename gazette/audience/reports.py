@@ -16,9 +16,9 @@ from django.views.generic import TemplateView
 from wagtail.admin.auth import permission_required
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from gazette.core.charts import bar_chart
 from gazette.news.models import ArticlePage
 
-from .charts import bar_chart
 from .forms import PeriodForm
 from .models import HourlyCount, ReferrerCount
 from .permissions import VIEW_AUDIENCE

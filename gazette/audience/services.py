@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.core.cache import cache
+from django.db.models import Sum
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -33,6 +34,13 @@ def count_read(
     True otherwise, whether the read was new or a visitor's second read of the day."""
     read = Read.at(now, article_id=article_id, ip=ip, user_agent=user_agent, referrer=referrer)
     return get_backend().count(read)
+
+
+def reads_between(article_ids: list[int], start: datetime, end: datetime) -> dict[int, int]:
+    """The figures « Les + Lus » ranks by, over any period: what `gazette.news.popularity`
+    hands to the apps beside this one."""
+    rows = HourlyCount.objects.between(start, end).filter(article_id__in=article_ids)
+    return dict(rows.values("article").annotate(total=Sum("views")).values_list("article", "total"))
 
 
 def flush_counts() -> int:

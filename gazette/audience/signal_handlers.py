@@ -82,8 +82,17 @@ def _after_migrate(sender, **kwargs):
     schedule_audience_updates()
 
 
+def _reads_between(article_ids, start, end):
+    from .services import reads_between
+
+    return reads_between(article_ids, start, end)
+
+
 def register_signal_handlers(app_config):
+    from gazette.news import popularity
     from gazette.news.models import ArticlePage
+
+    popularity.register_read_counter(_reads_between)
 
     page_published.connect(_article_published, sender=ArticlePage, dispatch_uid="audience-pub")
     page_unpublished.connect(_article_withdrawn, sender=ArticlePage, dispatch_uid="audience-unpub")

@@ -8,8 +8,11 @@ later subscription asks for confirmation again. Consent is proven by `ConsentRec
 written and never edited: the text the reader was shown, where, when, and from which client.
 """
 
+from datetime import time, timedelta
+
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, ExpressionWrapper, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -30,6 +33,18 @@ def normalise_email(address: str) -> str:
 class LetterQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
+
+
+class Weekday(models.IntegerChoices):
+    """Python's numbering (`date.weekday()`): Monday is 0."""
+
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
 
 
 class Letter(models.Model):
@@ -58,6 +73,22 @@ class Letter(models.Model):
         help_text=_("An inactive letter no longer appears in the forms; its archive stays."),
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    automatic = models.BooleanField(
+        _("automatic edition"),
+        default=True,
+        help_text=_(
+            "Daily and weekly letters: an edition is built and sent at the set time, from the "
+            "most read articles of its sections and la une's featured stories."
+        ),
+    )
+    send_time = models.TimeField(_("sending time"), default=time(7, 0), help_text=_("Paris time."))
+    weekday = models.PositiveSmallIntegerField(
+        _("day of the week"),
+        choices=Weekday.choices,
+        default=Weekday.FRIDAY,
+        help_text=_("Weekly letters only."),
+    )
+    article_count = models.PositiveSmallIntegerField(_("articles per automatic edition"), default=6)
 
     objects = LetterQuerySet.as_manager()
 
@@ -169,6 +200,27 @@ class ConsentRecord(models.Model):
         return f"{self.subscriber} : {self.get_action_display()}"
 
 
+# « Unsubscribed after » an edition: its readers who left that letter within this time.
+LEFT_WITHIN = timedelta(days=7)
+
+
+class EditionQuerySet(models.QuerySet):
+    def with_departures(self):
+        """`left_after`: readers the edition reached who left its letter within LEFT_WITHIN
+        of its sending, one subquery per row rather than a query per edition listed."""
+        left = Subscription.objects.filter(
+            letter=OuterRef("letter"),
+            subscriber__deliveries__edition=OuterRef("pk"),
+            subscriber__deliveries__status="sent",
+            unsubscribed_at__gte=OuterRef("started_at"),
+            unsubscribed_at__lt=ExpressionWrapper(
+                OuterRef("started_at") + LEFT_WITHIN, output_field=models.DateTimeField()
+            ),
+        )
+        counted = left.order_by().values("letter").annotate(total=Count("pk")).values("total")
+        return self.annotate(left_after=Coalesce(Subquery(counted), 0))
+
+
 class Edition(ClusterableModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -191,11 +243,25 @@ class Edition(ClusterableModel):
     sent_count = models.PositiveIntegerField(_("sent"), default=0)
     failed_count = models.PositiveIntegerField(_("failed"), default=0)
     created_at = models.DateTimeField(_("created on"), default=timezone.now)
+    objects = EditionQuerySet.as_manager()
+
+    period = models.DateField(
+        _("automatic edition of"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The day an automatic edition was made for; empty for a composed one."),
+    )
 
     class Meta:
         verbose_name = _("edition")
         verbose_name_plural = _("editions")
         ordering = ["-sent_at", "-created_at"]
+        constraints = [
+            # One automatic edition per letter and day, whoever runs the round: composed
+            # editions (no period) are not counted, NULLs being distinct.
+            models.UniqueConstraint(fields=["letter", "period"], name="one_automatic_edition")
+        ]
 
     def __str__(self) -> str:
         return self.subject

@@ -2,10 +2,12 @@
 
 E-mail leaves the request: a slow mail server must not keep a reader waiting, and a failed
 confirmation is recorded by the task backend. Editions go out in batches, each a short task
-that queues the next; a round every minute starts the editions that are due and resumes any
-send that a stopped worker left unfinished, so nothing depends on a chain that could break.
+that queues the next; a round every minute makes the automatic editions (automatic.py),
+starts the editions that are due and resumes any send that a stopped worker left unfinished,
+so nothing depends on a chain that could break.
 """
 
+import logging
 from datetime import timedelta
 
 from django.db.models import Q
@@ -14,9 +16,12 @@ from django_tasks import default_task_backend, task
 
 from gazette.core.periodic import enqueue_unless_waiting
 
+from .automatic import build_due_editions
 from .messages import confirmation_message
 from .models import ConsentRecord, Edition, Letter, Subscriber
 from .sending import open_edition, send_batch, to_send
+
+logger = logging.getLogger(__name__)
 
 ROUND_EVERY = timedelta(minutes=1)
 
@@ -40,8 +45,12 @@ def send_edition_batch() -> int:
 
 @task()
 def sending_round() -> None:
-    """Start what is due, resume what was left."""
+    """Make the automatic editions due, start what is due, resume what was left."""
     try:
+        try:
+            build_due_editions(now=timezone.now())
+        except Exception:  # a broken automatic edition must not hold back the others
+            logger.exception("Lettres : l'édition automatique a échoué.")
         due = Edition.objects.filter(
             Q(status=Edition.Status.SCHEDULED, scheduled_at__lte=timezone.now())
         )

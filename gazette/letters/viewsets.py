@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
@@ -20,8 +21,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
+from .figures import growth_chart
 from .messages import trial_message
-from .models import Edition, Letter, Subscriber, Subscription
+from .models import LEFT_WITHIN, Edition, Letter, Subscriber, Subscription
 from .services import send_edition
 
 
@@ -41,9 +43,50 @@ class LetterViewSet(SnippetViewSet):
         FieldPanel("description"),
         FieldPanel("frequency"),
         FieldPanel("sections"),
+        MultiFieldPanel(
+            [
+                FieldPanel("automatic"),
+                FieldPanel("send_time"),
+                FieldPanel("weekday"),
+                FieldPanel("article_count"),
+            ],
+            heading=_("Automatic edition"),
+        ),
         FieldPanel("active"),
         FieldPanel("sort_order"),
     ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("figures/<int:pk>/", self.figures_view, name="figures"),
+        ]
+
+    def figures_view(self, request, pk):
+        """Readers now and over the last days (a server-drawn SVG chart and its table), and
+        each sent edition's figures. Nothing on who opened or clicked: nobody knows."""
+        if not self.permission_policy.user_has_permission(request.user, "view"):
+            raise PermissionDenied
+        letter = get_object_or_404(Letter, pk=pk)
+        points, chart = growth_chart(letter, today=timezone.localdate())
+        editions = (
+            letter.editions.filter(status__in=[Edition.Status.SENDING, Edition.Status.SENT])
+            .with_departures()
+            .order_by("-started_at")[:20]
+        )
+        return TemplateResponse(
+            request,
+            "letters/admin/figures.html",
+            {
+                "letter": letter,
+                "readers": Subscription.objects.confirmed().filter(letter=letter).count(),
+                "points": points,
+                "chart": chart,
+                "editions": editions,
+                "left_within_days": LEFT_WITHIN.days,
+                "page_title": gettext("Figures of « %(letter)s »") % {"letter": letter.title},
+            },
+        )
 
     def get_queryset(self, request):
         confirmed = Q(
@@ -89,6 +132,11 @@ class EditionViewSet(SnippetViewSet):
         Column("recipient_count", label=_("recipients")),
         Column("sent_count", label=_("sent")),
         Column("failed_count", label=_("failed")),
+        Column(
+            "left_after",
+            label=_("Unsubscribed within 7 days"),
+            accessor="left_after",
+        ),
     ]
     panels = [
         FieldPanel("letter"),
@@ -99,7 +147,7 @@ class EditionViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return Edition.objects.select_related("letter")
+        return Edition.objects.select_related("letter").with_departures()
 
     def get_urlpatterns(self):
         return [

@@ -4,10 +4,21 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 
-from .models import Edition
+from .models import Edition, Letter
 from .viewsets import LettersViewSetGroup
 
 register_snippet(LettersViewSetGroup)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def figures_button(snippet, user, next_url=None):
+    if isinstance(snippet, Letter) and user.has_perm("letters.view_letter"):
+        yield Button(
+            gettext("Figures"),
+            reverse("wagtailsnippets_letters_letter:figures", args=[snippet.pk]),
+            icon_name="table",
+            priority=5,
+        )
 
 
 @hooks.register("register_snippet_listing_buttons")

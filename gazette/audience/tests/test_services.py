@@ -165,3 +165,17 @@ def test_a_lost_article_set_is_rebuilt_from_the_database(settings, article):
     assert read(article, ip="198.51.100.20")
     assert not read(type(article)(pk=999_999))
     assert stored_views() == 2
+
+
+def test_the_apps_beside_audience_read_its_figures_through_news(article, home):
+    from gazette.news import popularity
+
+    other = make_article(home.get_children().first().specific, "Peu lu")
+    noon = timezone.make_aware(datetime(2026, 12, 1, 12))
+    for hour, views in [(noon - timedelta(hours=1), 40), (noon, 2), (noon + timedelta(days=1), 99)]:
+        HourlyCount.objects.create(article=article, hour=hour, views=views)
+    HourlyCount.objects.create(article=other, hour=noon, views=3)
+    figures = popularity.reads(
+        [article.pk, other.pk], start=noon - timedelta(hours=12), end=noon + timedelta(hours=1)
+    )
+    assert figures == {article.pk: 42, other.pk: 3}

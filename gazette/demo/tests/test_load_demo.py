@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.test import RequestFactory, TestCase, override_settings
+from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 from taggit.models import Tag
@@ -23,6 +24,14 @@ from gazette.comments.models import Comment
 from gazette.core.models import CreditedImage, SiteSettings
 from gazette.demo import pictures, texts
 from gazette.demo.texts.schema import Embed, Illustration, Quote, Related
+from gazette.letters.models import (
+    ConsentRecord,
+    Delivery,
+    Edition,
+    Letter,
+    Subscriber,
+    Subscription,
+)
 from gazette.live.models import LiveEntry, LivePage
 from gazette.news.corrections import ArticleNote
 from gazette.news.models import (
@@ -41,6 +50,12 @@ TYPED_BY_HAND = re.compile(r"«(?! )|(?<! )»|\S[;:!?](?=\s|$)|[\u00a0\u202f]")
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SIX_SECTIONS = ["Monde", "France", "Économie", "Culture", "Sport", "Sciences"]
 COUNTED = [
+    Letter,
+    Subscriber,
+    Subscription,
+    ConsentRecord,
+    Edition,
+    Delivery,
     LiveEntry,
     LivePage,
     Comment,
@@ -280,6 +295,36 @@ def test_one_live_page_runs_and_another_has_ended(runs, client, settings):
     assert running.summary and html.count('class="live-entry') >= 6
     assert "EN DIRECT" in client.get("/").content.decode()
     assert "Ce direct est terminé" in client.get(finished.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_two_letters_with_confirmed_readers_and_a_past_edition_each(runs, client, settings):
+    settings.MEDIA_ROOT = runs.var_dir / "media"
+    matinale = Letter.objects.get(slug="la-matinale")
+    hebdo = Letter.objects.get(slug="hebdo-sciences")
+    assert (matinale.title, matinale.frequency) == ("La matinale", "daily")
+    assert (hebdo.title, hebdo.frequency) == ("L'hebdo Sciences", "weekly")
+    assert [s.title for s in hebdo.sections.all()] == ["Sciences"]
+    readers = Subscriber.objects.all()
+    assert len(readers) >= 4 and all(r.email.endswith("@exemple.org") for r in readers)
+    for letter in (matinale, hebdo):
+        assert Subscription.objects.confirmed().filter(letter=letter).count() >= 3
+    for reader in readers:
+        actions = list(reader.consents.values_list("action", flat=True))
+        assert actions == ["requested", "confirmed"]
+        assert reader.consents.first().consent_text.startswith("Nous vous envoyons un e-mail")
+    for letter in (matinale, hebdo):
+        [edition] = letter.editions.all()
+        assert edition.status == Edition.Status.SENT and edition.chosen_articles.exists()
+        deliveries = edition.deliveries.all()
+        assert deliveries.count() == edition.sent_count >= 3
+        assert {d.status for d in deliveries} == {Delivery.Status.SENT}
+        archive = client.get(letter.get_absolute_url()).content.decode()
+        assert reverse("letters:edition", args=[letter.slug, edition.pk]) in archive
+    [hebdo_edition] = hebdo.editions.all()
+    sciences = {c.article.section.title for c in hebdo_edition.chosen_articles.all()}
+    assert sciences == {"Sciences"}
+    assert "lettre d'information" not in runs.second
 
 
 def test_second_run_creates_nothing(runs):

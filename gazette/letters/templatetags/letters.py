@@ -6,6 +6,8 @@ opened or closed reaches every cached page that shows the form.
 """
 
 from django import template
+from django.templatetags.static import static
+from django.utils.html import format_html
 
 from ..forms import CONSENT_TEXT, SubscribeForm
 from ..models import Letter
@@ -25,3 +27,11 @@ def subscribe_form(context, letter=None):
         ),
         "consent_text": CONSENT_TEXT,
     }
+
+
+@register.simple_tag
+def letters_stylesheet() -> str:
+    """For the page's <head>, as the comments do: linked in the body beside the form, the
+    stylesheet let the browser paint the page without it, then move the form once loaded (a
+    layout shift)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("letters/letters.css"))

@@ -49,6 +49,7 @@ def test_only_editors_and_administrators_reach_the_letters(
 def test_an_editor_opens_a_letter_in_french(editor, section):
     form = editor.get(reverse("wagtailsnippets_letters_letter:add")).content.decode()
     assert "Fréquence" in form and "Ouverte aux abonnements" in form
+    assert "Édition automatique" in form and "vendredi" in form
     response = editor.post(
         reverse("wagtailsnippets_letters_letter:add"),
         {
@@ -57,12 +58,18 @@ def test_an_editor_opens_a_letter_in_french(editor, section):
             "description": "Chaque vendredi.",
             "frequency": "weekly",
             "sections": [section.pk],
+            "automatic": "on",
+            "send_time": "17:30",
+            "weekday": "4",
+            "article_count": "5",
             "active": "on",
             "sort_order": "0",
         },
     )
     assert response.status_code == 302
-    assert list(Letter.objects.get().sections.all()) == [section]
+    letter = Letter.objects.get()
+    assert list(letter.sections.all()) == [section]
+    assert (str(letter.send_time), letter.weekday) == ("17:30:00", 4)
 
 
 def test_an_editor_composes_schedules_and_sends_an_edition(
@@ -143,3 +150,70 @@ def test_an_editor_previews_and_sends_a_test_to_themselves(
     edition.refresh_from_db()
     assert edition.status == Edition.Status.DRAFT  # nobody else got it
     assert not edition.deliveries.exists()
+
+
+def sent_edition_with_departures(letter, article):
+    """Three readers got the edition ten days ago; one left two days later, one nine."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from gazette.letters.models import Delivery
+
+    now = timezone.now()
+    sent = now - timedelta(days=10)
+    edition = make_edition(letter, article, subject="L'édition d'il y a dix jours")
+    Edition.objects.filter(pk=edition.pk).update(
+        status=Edition.Status.SENT, started_at=sent, sent_at=sent, sent_count=3, failed_count=1
+    )
+    for number, left in enumerate([timedelta(days=2), timedelta(days=9), None]):
+        reader = Subscriber.objects.create(email=f"lecteur{number}@exemple.org")
+        Subscription.objects.create(
+            subscriber=reader,
+            letter=letter,
+            confirmed_at=now - timedelta(days=40 + number),
+            unsubscribed_at=sent + left if left else None,
+        )
+        Delivery.objects.create(edition=edition, subscriber=reader, status="sent", sent_at=sent)
+    return edition
+
+
+def test_each_edition_shows_sent_failed_and_who_left_within_seven_days(editor, letter, article):
+    sent_edition_with_departures(letter, article)
+    listing = editor.get(reverse("wagtailsnippets_letters_edition:list")).content.decode()
+    assert "Désabonnés sous 7 jours" in listing
+    figures = editor.get(reverse("wagtailsnippets_letters_letter:figures", args=[letter.pk]))
+    html = figures.content.decode()
+    assert figures.status_code == 200
+    assert "1 abonné confirmé aujourd’hui" in html or "1 abonné confirmé aujourd'hui" in html
+    row = html[html.index("L&#x27;édition d&#x27;il y a dix jours") :]
+    cells = [cell.split("</td>")[0] for cell in row.split("<td>")[2:5]]
+    assert [c.strip() for c in cells] == ["3", "1", "1"]  # sent, failed, left within 7 days
+    assert "Aucune ouverture" in html
+
+
+def test_the_growth_chart_is_drawn_by_the_server_day_by_day(editor, letter, article):
+    from django.utils import timezone
+
+    from gazette.letters.figures import readers_per_day
+
+    sent_edition_with_departures(letter, article)
+    points = readers_per_day(letter, today=timezone.localdate())
+    assert len(points) == 30
+    assert points[0][1] == 3 and points[-1][1] == 1  # three readers, then two left
+    html = editor.get(
+        reverse("wagtailsnippets_letters_letter:figures", args=[letter.pk])
+    ).content.decode()
+    chart = html.split('aria-labelledby="letter-chart-title')[1].split("</svg>")[0]
+    assert chart.count("<rect ") == 30 and "<script" not in chart
+    assert "Abonnés confirmés, jour par jour" in html
+    listing = editor.get(reverse("wagtailsnippets_letters_letter:list")).content.decode()
+    assert reverse("wagtailsnippets_letters_letter:figures", args=[letter.pk]) in listing
+
+
+@pytest.mark.parametrize("group", [WRITER, MODERATOR])
+def test_writers_and_moderators_do_not_reach_the_figures(client, django_user_model, letter, group):
+    client.force_login(user_in(django_user_model, group, "quelquun"))
+    response = client.get(reverse("wagtailsnippets_letters_letter:figures", args=[letter.pk]))
+    assert response.status_code in (302, 403)
+    assert "abonné" not in response.content.decode()

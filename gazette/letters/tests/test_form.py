@@ -26,6 +26,22 @@ def test_the_form_leaves_the_page_cacheable(where, client, letter, article, sect
     assert not response.cookies
 
 
+@pytest.mark.parametrize("where", ["home", "section", "article", "letter", "letters"])
+def test_the_letters_stylesheet_is_linked_once_in_the_head(where, client, letter, article, section):
+    """Linked in the body, beside the form, it let the browser paint the page without it and
+    then move the form once loaded: a layout shift, as the comments had."""
+    path = {
+        "home": "/",
+        "section": section.url,
+        "article": article.url,
+        "letter": letter.get_absolute_url(),
+        "letters": reverse("letters:list"),
+    }[where]
+    head, body = client.get(path).content.decode().split("</head>", 1)
+    assert head.count("letters/letters.css") == 1
+    assert "letters/letters.css" not in body
+
+
 def test_without_javascript_one_more_click_subscribes(
     client, smtp, no_time_trap, letter, django_capture_on_commit_callbacks
 ):

@@ -24,6 +24,7 @@ from gazette.demo import loader, texts
 from gazette.demo.accounts import Account, ensure_accounts
 from gazette.demo.audience import fill_demo_figures
 from gazette.demo.comments import ensure_demo_comments
+from gazette.demo.letters import ensure_demo_letters
 
 CREDENTIALS_FILE = "demo-credentials.txt"
 # What the summary counts, in its order, as (key, singular, plural).
@@ -37,9 +38,11 @@ NOUNS = (
     ("live_entries", "entrée de direct", "entrées de direct"),
     ("images", "image", "images"),
     ("comments", "commentaire", "commentaires"),
+    ("letters", "lettre d'information", "lettres d'information"),
+    ("subscribers", "abonné", "abonnés"),
     ("accounts", "compte", "comptes"),
 )
-FEMININE = {"rubrique", "page", "image", "entrée de direct"}
+FEMININE = {"rubrique", "page", "image", "entrée de direct", "lettre d'information"}
 
 
 def summary(created: Counter) -> str:
@@ -85,7 +88,8 @@ def quiet_wagtail_logs(*, quiet: bool):
 class Command(BaseCommand):
     help = (
         "Charge le site de démonstration : la une, six rubriques, une quarantaine d'articles, "
-        "deux directs, leurs auteurs et leurs illustrations, et les comptes pour l'essayer. "
+        "deux directs, leurs auteurs et leurs illustrations, deux lettres d'information et leurs "
+        "abonnés, et les comptes pour l'essayer. "
         "Sans effet sur ce qui existe déjà."
     )
 
@@ -122,6 +126,7 @@ class Command(BaseCommand):
                 created["comments"] = ensure_demo_comments(
                     newsroom=get_user_model().objects.get(username="admin")
                 )
+                created["letters"], created["subscribers"] = ensure_demo_letters(now=now)
         except Group.DoesNotExist as error:
             raise CommandError(
                 "Groupes de la rédaction introuvables : lancez d'abord « manage.py migrate »."
