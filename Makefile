@@ -19,13 +19,12 @@ THREADS ?= 4
 BACKPRESSURE ?= 64
 PYTEST_ARGS ?=
 # make test runs its two passes at the same time, each on TEST_WORKERS processes (pytest-xdist;
-# a module stays on one worker: its build-once fixtures are built once; the longest modules
-# are handed out first, conftest.py's order). Worker N of the
+# a module stays on one worker: its build-once fixtures are built once). Worker N of the
 # PostgreSQL pass uses the Redis database REDIS_TEST_DB − N.
 TEST_WORKERS ?= 2
 REDIS_TEST_DB ?= 15
 PYTEST := $(VENV)/bin/pytest --durations=15
-XDIST = $(if $(filter-out 0 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder)
+XDIST = $(if $(filter-out 0 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile)
 SQLITE_ENV := env -u DATABASE_URL -u REDIS_URL
 POSTGRES_ENV = DATABASE_URL=$(POSTGRES_URL) REDIS_URL=redis://127.0.0.1:6379/$(REDIS_TEST_DB)
 # The peer bench/pages.py measures the uncached article against (run as root).
@@ -123,7 +122,7 @@ test-postgres: $(VENV)/.installed browser peers
 
 # The edit-test loop: in-process tests on SQLite, no server, process or browser.
 test-fast: $(VENV)/.installed
-	$(SQLITE_ENV) $(PYTEST) -n 2 --dist loadfile --no-loadscope-reorder -m "not system and not browser" $(PYTEST_ARGS)
+	$(SQLITE_ENV) $(PYTEST) -n 2 --dist loadfile -m "not system and not browser" $(PYTEST_ARGS)
 
 # Both passes at once, each printed when it ends; then the time taken and the totals, read
 # from each pass's summary line (its last line is make's own when the pass fails).

@@ -80,64 +80,12 @@ def pytest_collection_modifyitems(config, items):
         kept = [item for item in items if uses_database(item)]
         config.hook.pytest_deselected(items=[item for item in items if not uses_database(item)])
         items[:] = kept
-    items[:] = heaviest_modules_first(items)
     if connection.vendor == "postgresql":
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL: run with DATABASE_URL (make test does)")
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
-
-
-# The modules that took longest in a full run (make test, 2026-12-02), longest first. Order
-# only: make test hands whole modules to its workers one after the other (--dist loadfile), and
-# a long module handed out last keeps one worker busy while the other waits. A module missing
-# here costs time, never a result.
-HEAVIEST = (
-    "gazette/operations/tests/test_never_stale.py",
-    "gazette/operations/tests/test_backup.py",
-    "gazette/operations/tests/test_admin_in_french.py",
-    "gazette/operations/tests/test_never_stale_servers.py",
-    "gazette/findability/tests/test_feeds.py",
-    "e2e/test_reading.py",
-    "gazette/findability/tests/test_search.py",
-    "gazette/audience/tests/test_views.py",
-    "gazette/findability/tests/test_metadata.py",
-    "gazette/news/tests/test_public_pages.py",
-    "e2e/test_comments.py",
-    "gazette/news/tests/test_corrections.py",
-    "gazette/news/tests/test_varnish.py",
-    "gazette/audience/tests/test_zero_loss.py",
-    "gazette/wordpress/tests/test_rerun.py",
-    "e2e/test_phone.py",
-    "gazette/findability/tests/test_sitemaps.py",
-    "gazette/operations/tests/test_restricted_pages.py",
-    "gazette/audience/tests/test_flood.py",
-    "gazette/demo/tests/test_load_demo.py",
-    "e2e/test_newsroom_speed.py",
-    "gazette/operations/tests/test_jobs.py",
-    "gazette/core/tests/test_static_files.py",
-    "gazette/news/tests/test_french_pages.py",
-)
-
-
-def heaviest_modules_first(items: list) -> list:
-    """The known heavy modules first, then the others by how much they do: a test that starts
-    a server or a browser counts for ten. Deterministic, so that every worker collects the same
-    order (pytest-xdist checks it); the tests of a module keep their own order."""
-    modules: dict[str, list] = {}
-    for item in items:
-        modules.setdefault(item.nodeid.split("::", 1)[0], []).append(item)
-
-    def weight(module: str) -> tuple:
-        tests = modules[module]
-        heavy = sum(
-            module.startswith("e2e/") or bool(item.get_closest_marker("system")) for item in tests
-        )
-        rank = HEAVIEST.index(module) if module in HEAVIEST else len(HEAVIEST)
-        return (rank, -(len(tests) + 9 * heavy), module)
-
-    return [item for module in sorted(modules, key=weight) for item in modules[module]]
 
 
 @pytest.fixture(autouse=True)
