@@ -46,6 +46,20 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "fr-FR", "timezone_id": "Europe/Paris"}
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item):
+    """Close every browser context a test opened before its fixtures go, the database flush
+    included. A context left open kept polling (« En direct » asks for new entries every few
+    seconds): its requests reached the live server during the next test and, on SQLite's shared
+    in-memory database, met that test's writes with « database table is locked », a 500 on the
+    next test's page (seen in CI: an editor's « Approuver et Publier »)."""
+    browser = item.funcargs.get("browser") if hasattr(item, "funcargs") else None
+    if browser is None and "page" in getattr(item, "funcargs", {}):
+        browser = item.funcargs["page"].context.browser
+    for context in list(browser.contexts if browser else ()):
+        context.close()
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "e2e" in item.nodeid.split("/")[0]:
