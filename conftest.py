@@ -10,6 +10,8 @@ import pytest
 from django.db import connection, transaction
 from django.test import override_settings
 
+from gazette.core.tests import migrated_template
+
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PLAIN_STATIC = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
@@ -42,6 +44,23 @@ def _own_redis_database() -> None:
 
 
 _own_redis_database()
+
+
+def _fast_password_hashing() -> None:
+    """MD5 for the passwords tests make and check: PBKDF2's 1,000,000 rounds cost 0.37 s a
+    hash here, paid at every account a fixture creates and every sign-in in the browser tests
+    (hundreds per run). A test about hashing itself sets its own hasher; the servers that
+    system tests start use the real settings."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
+
+
+_fast_password_hashing()
+migrated_template.install()
 
 
 def pytest_addoption(parser):
