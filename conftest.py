@@ -10,7 +10,7 @@ import pytest
 from django.db import connection, transaction
 from django.test import override_settings
 
-from gazette.core.tests import migrated_template
+from gazette.core.tests import migrated_template, shared_data
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PLAIN_STATIC = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
@@ -47,19 +47,29 @@ _own_redis_database()
 
 
 def _fast_password_hashing() -> None:
-    """MD5 for the passwords tests make and check: PBKDF2's 1,000,000 rounds cost 0.37 s a
-    hash here, paid at every account a fixture creates and every sign-in in the browser tests
-    (hundreds per run). A test about hashing itself sets its own hasher; the servers that
-    system tests start use the real settings."""
+    """gazette/core/tests/passwords.py says why; a test about hashing sets its own."""
     from django.conf import settings
 
-    settings.PASSWORD_HASHERS = [
-        "django.contrib.auth.hashers.MD5PasswordHasher",
-        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-    ]
+    settings.PASSWORD_HASHERS = ["gazette.core.tests.passwords.QuickPBKDF2PasswordHasher"]
 
 
 _fast_password_hashing()
+
+
+def _no_commit_wait_on_postgresql() -> None:
+    """PostgreSQL's test connections commit without waiting for the disk
+    (`synchronous_commit=off`, a per-session setting any user may change): the transactional
+    tests and live servers commit every statement, and the flush between them truncates every
+    table. A crash could lose the last commits of a database thrown away anyway."""
+    from django.db import connections
+
+    for alias in connections:
+        options = connections[alias].settings_dict.setdefault("OPTIONS", {})
+        if connections[alias].vendor == "postgresql" and "options" not in options:
+            options["options"] = "-c synchronous_commit=off"
+
+
+_no_commit_wait_on_postgresql()
 migrated_template.install()
 
 
@@ -194,6 +204,45 @@ def _empty_cache():
     page_store.forget_local_state()
 
 
+def _test_settings(tmp_path_factory):
+    """The settings the autouse fixtures above give each test, for what is built before them
+    (a module fixture, @shared objects)."""
+    from django.conf import settings
+
+    return override_settings(
+        TASKS=IMMEDIATE_TASKS,
+        GAZETTE_AUDIENCE_BATCH_SECONDS=0,
+        MEDIA_ROOT=_media_root(tmp_path_factory),
+        STORAGES={**settings.STORAGES, "staticfiles": PLAIN_STATIC},
+    )
+
+
+def _opened(config):
+    from pytest_django.plugin import blocking_manager_key
+
+    @contextmanager
+    def opened():
+        with _test_settings(config._tmp_path_factory), config.stash[blocking_manager_key].unblock():
+            yield
+
+    return opened
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """The @shared objects this test uses (gazette/core/tests/shared_data.py), built before
+    its own fixtures."""
+    from gazette.news.tests.factories import ensure_initial_data
+
+    shared_data.before_test(item, _opened(item.config), ensure_initial_data)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _shared_objects_rolled_back(request):
+    yield
+    shared_data.after_module(_opened(request.config))
+
+
 @pytest.fixture(scope="module")
 def build_once(django_db_setup, django_db_blocker, tmp_path_factory):
     """`with build_once(): ...` for data that many tests read or that a comparison builds in
@@ -201,18 +250,12 @@ def build_once(django_db_setup, django_db_blocker, tmp_path_factory):
     The block runs in a transaction rolled back at its end, so the next test starts from an
     empty site, with the settings the autouse fixtures above give each test (a module
     fixture is set up before them) and an empty cache on both sides."""
-    from django.conf import settings
     from django.core.cache import cache
 
     from gazette.core import page_store
     from gazette.news.tests.factories import ensure_initial_data
 
-    overrides = override_settings(
-        TASKS=IMMEDIATE_TASKS,
-        GAZETTE_AUDIENCE_BATCH_SECONDS=0,
-        MEDIA_ROOT=_media_root(tmp_path_factory),
-        STORAGES={**settings.STORAGES, "staticfiles": PLAIN_STATIC},
-    )
+    overrides = _test_settings(tmp_path_factory)
 
     def empty_cache():
         cache.clear()

@@ -3,6 +3,7 @@ from django.core.cache import cache
 
 from gazette.audience import backends
 from gazette.audience.services import LOCK_KEY, MOST_READ_KEY, SHOWN_KEY
+from gazette.core.tests.shared_data import shared
 from gazette.news.tests.factories import make_article, make_author, make_home, make_section
 
 from .readers import REDIS_URL, flush_redis_prefix, needs_redis
@@ -29,26 +30,26 @@ def mode(request, settings):
     return request.param
 
 
-@pytest.fixture
-def home(db):
+@shared
+def home():
     return make_home()
 
 
-@pytest.fixture
+@shared
 def monde(home):
     return make_section(home, "Monde")
 
 
-@pytest.fixture
+@shared
 def europe(monde):
     return make_section(monde, "Europe")
 
 
-@pytest.fixture
+@shared
 def sport(home):
     return make_section(home, "Sport")
 
 
-@pytest.fixture
+@shared
 def article(monde):
     return make_article(monde, "La ville tient bon", authors=(make_author("Claire Vasseur"),))

@@ -3,18 +3,19 @@ from django.contrib.auth.models import Group
 from wagtail.models import Site
 
 from gazette.comments.models import ModerationSettings
+from gazette.core.tests.shared_data import shared
 from gazette.news.newsroom import MODERATOR
 from gazette.news.tests.factories import make_article, make_home, make_section
 
 PASSWORD = "un-mot-de-passe-assez-long"
 
 
-@pytest.fixture
-def section(db):
+@shared
+def section():
     return make_section(make_home(), "Monde")
 
 
-@pytest.fixture
+@shared
 def article(section):
     return make_article(section, "La ville tient bon")
 

@@ -1,18 +1,17 @@
-import pytest
-
+from gazette.core.tests.shared_data import shared
 from gazette.news.tests.factories import make_home, make_section
 
 
-@pytest.fixture
-def home(db):
+@shared
+def home():
     return make_home()
 
 
-@pytest.fixture
+@shared
 def monde(home):
     return make_section(home, "Monde")
 
 
-@pytest.fixture
+@shared
 def culture(home):
     return make_section(home, "Culture")

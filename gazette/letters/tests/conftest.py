@@ -11,6 +11,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from gazette.core.email_url import email_settings
+from gazette.core.tests.shared_data import shared
 from gazette.letters import abuse
 from gazette.letters.models import Letter
 from gazette.news.tests.factories import make_article, make_home, make_section
@@ -81,18 +82,18 @@ def no_time_trap(monkeypatch):
     monkeypatch.setattr(abuse, "CONFIRM_SECONDS", 0)
 
 
-@pytest.fixture
-def section(db):
+@shared
+def section():
     return make_section(make_home(), "Sciences")
 
 
-@pytest.fixture
+@shared
 def article(section):
     return make_article(section, "Le télescope voit plus loin", standfirst="Un chapô net.")
 
 
-@pytest.fixture
-def letter(db):
+@shared
+def letter():
     return Letter.objects.create(
         title="La matinale",
         slug="la-matinale",
@@ -101,8 +102,8 @@ def letter(db):
     )
 
 
-@pytest.fixture
-def weekly(db):
+@shared
+def weekly():
     return Letter.objects.create(
         title="L'hebdo Sciences", slug="hebdo-sciences", frequency=Letter.Frequency.WEEKLY
     )
