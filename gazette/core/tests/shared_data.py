@@ -23,6 +23,7 @@ from contextlib import ExitStack
 
 import pytest
 from django.db import transaction
+from django.db.models import Model
 
 _order = itertools.count()
 
@@ -85,10 +86,7 @@ class Built:
         self.objects = {}
 
     def fresh(self, name):
-        made = self.objects[name]
-        if getattr(made, "pk", None) is None:
-            return made
-        return type(made)._default_manager.get(pk=made.pk)
+        return _fresh(self.objects[name])
 
     def hold(self, module, builds, opened, start) -> None:
         """Make exactly `builds`, unless they are what the transaction holds already."""
@@ -116,6 +114,17 @@ class Built:
                 self.stack.close()
         self.module = self.key = self.stack = None
         self.objects = {}
+
+
+def _fresh(made):
+    """A new copy of what was built, read from the database (a dict or list of them too)."""
+    if isinstance(made, dict):
+        return {key: _fresh(value) for key, value in made.items()}
+    if isinstance(made, list | tuple):
+        return type(made)(_fresh(value) for value in made)
+    if isinstance(made, Model) and made.pk is not None:
+        return type(made)._default_manager.get(pk=made.pk)
+    return made
 
 
 BUILT = pytest.StashKey[Built]()

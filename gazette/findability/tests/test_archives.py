@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from gazette.core.tests.shared_data import shared
 from gazette.news.tests.factories import make_article
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -20,7 +21,7 @@ def titles(client, url):
     )
 
 
-@pytest.fixture
+@shared
 def summer(monde):
     for title, when in [
         ("Fin juin", dt.datetime(2025, 6, 30, 23, 30, tzinfo=PARIS)),  # 21 h 30 UTC

@@ -16,6 +16,7 @@ import xmlschema
 from django.urls import reverse
 from wagtail.models import PageViewRestriction, Site
 
+from gazette.core.tests.shared_data import shared
 from gazette.core.tests.wsgi_client import wsgi_request
 from gazette.news.corrections import ArticleNote, NoteSettings
 from gazette.news.tests.factories import make_article, make_note
@@ -64,7 +65,7 @@ def withdraw(note, reason="Publiée par erreur."):
     return note
 
 
-@pytest.fixture
+@shared
 def corrected(monde):
     article = make_article(
         monde, "Sommet à Bruxelles", first_published_at=at(2, 18), standfirst="Le chapô."
@@ -144,7 +145,7 @@ def test_sitemaps_lastmod_follows_the_notes(client, corrected, monde):
     assert entries["http://localhost/sitemap-articles.xml"] == note_date
 
 
-@pytest.fixture
+@shared
 def many(monde):
     """Corrections of three articles, an update, a draft, an unpublished and a private article."""
     articles = [

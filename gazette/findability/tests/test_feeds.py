@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from gazette.core.tests.queries import without_purge_sync
+from gazette.core.tests.shared_data import shared
 from gazette.news.tests.factories import (
     LARGE,
     fr,
@@ -33,7 +34,7 @@ PARIS = ZoneInfo("Europe/Paris")
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
 
 
-@pytest.fixture
+@shared
 def newsroom(monde):
     europe = make_section(monde, "Europe")
     claire = make_author("Claire Vasseur")

@@ -17,6 +17,7 @@ from django.test import RequestFactory, override_settings
 from wagtail.models import Site
 
 from gazette.core.models import SiteSettings
+from gazette.core.tests.shared_data import shared
 from gazette.news.models import ArticleAuthor, ArticlePage
 from gazette.news.tests.factories import (
     LARGE,
@@ -91,7 +92,7 @@ def assert_news_article(article_node, url):
     assert article_node["isAccessibleForFree"] is True
 
 
-@pytest.fixture
+@shared
 def article(monde):
     europe = make_section(monde, "Europe")
     return make_article(

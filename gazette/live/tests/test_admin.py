@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from gazette.core.tests.shared_data import shared
 from gazette.live.models import LiveEntry
 from gazette.news.newsroom import EDITOR, MODERATOR, WRITER
 from gazette.news.tests.factories import fr, make_author, make_home, make_section
@@ -18,7 +19,7 @@ from .factories import make_live_page, post_entry
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
+@shared
 def live():
     return make_live_page(make_section(make_home(), "Monde"))
 

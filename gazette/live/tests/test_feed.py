@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from gazette.core import page_cache
+from gazette.core.tests.shared_data import shared
 from gazette.core.tests.wsgi_client import wsgi_request
 from gazette.live.models import LiveEntry
 from gazette.live.services import edit_entry, withdraw_entry
@@ -23,7 +24,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 application = page_cache.with_page_cache(get_wsgi_application())
 
 
-@pytest.fixture
+@shared
 def live():
     monde = make_section(make_home(), "Monde")
     return make_live_page(monde, slug="tempete")

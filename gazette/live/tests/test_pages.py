@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from gazette.core.tests.french import ENGLISH_UI, english_msgids, visible_text
 from gazette.core.tests.queries import without_purge_sync
+from gazette.core.tests.shared_data import shared
 from gazette.live.models import LivePage
 from gazette.live.services import edit_entry, withdraw_entry
 from gazette.news.models import SectionPage
@@ -28,17 +29,17 @@ pytestmark = pytest.mark.django_db
 PARIS = timezone.get_default_timezone()
 
 
-@pytest.fixture
+@shared
 def home():
     return make_home()
 
 
-@pytest.fixture
+@shared
 def monde(home):
     return make_section(home, "Monde")
 
 
-@pytest.fixture
+@shared
 def live(monde):
     return make_live_page(monde, authors=[make_author("Claire Vasseur")])
 

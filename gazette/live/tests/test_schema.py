@@ -10,6 +10,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from gazette.core.tests.shared_data import shared
 from gazette.live.models import LiveEntry
 from gazette.live.services import edit_entry, withdraw_entry
 from gazette.news.tests.factories import make_author, make_home, make_section
@@ -31,12 +32,12 @@ def posting(html: str) -> dict:
     return node
 
 
-@pytest.fixture
+@shared
 def monde():
     return make_section(make_home(), "Monde")
 
 
-@pytest.fixture
+@shared
 def live(monde):
     return make_live_page(
         monde,

@@ -14,6 +14,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from gazette.core.slugs import ascii_slug
+from gazette.core.tests.shared_data import shared
 from gazette.news.models import ArticlePage, Author
 from gazette.news.newsroom import EDITOR
 
@@ -33,8 +34,8 @@ def test_ascii_slug_spells_french_in_ascii(text, slug):
     assert ascii_slug(text) == slug
 
 
-@pytest.fixture
-def monde(db):
+@shared
+def monde():
     return make_section(make_home(), "Monde")
 
 

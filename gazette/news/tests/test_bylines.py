@@ -3,8 +3,7 @@ with what they did (text, photos, graphics, video), and a free signature line.""
 
 import re
 
-import pytest
-
+from gazette.core.tests.shared_data import shared
 from gazette.core.typography import NBSP
 from gazette.news.models import ArticleAuthor, ArticlePage
 
@@ -13,8 +12,8 @@ from .factories import fr, make_article, make_author, make_home, make_section
 Role = ArticleAuthor.Role
 
 
-@pytest.fixture
-def monde(db):
+@shared
+def monde():
     return make_section(make_home(), "Monde")
 
 

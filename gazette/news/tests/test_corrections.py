@@ -18,6 +18,7 @@ from wagtail.permissions import policy_registry
 
 from gazette.core import page_cache
 from gazette.core.dates import long_datetime
+from gazette.core.tests.shared_data import shared
 from gazette.core.tests.wsgi_client import wsgi_request
 from gazette.core.typography import NBSP
 from gazette.news.corrections import ArticleNote, NoteSettings
@@ -30,7 +31,7 @@ PARIS = ZoneInfo("Europe/Paris")
 CORRECTION, UPDATE = ArticleNote.Kind.CORRECTION, ArticleNote.Kind.UPDATE
 
 
-@pytest.fixture
+@shared
 def article():
     return make_article(make_section(make_home(), "Monde"), "Sommet à Bruxelles")
 

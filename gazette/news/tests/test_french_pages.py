@@ -10,11 +10,12 @@ from wagtail.models import Site
 
 from gazette.core.models import SiteSettings
 from gazette.core.tests.french import ENGLISH_UI, english_msgids, visible_text
+from gazette.core.tests.shared_data import shared
 
 from .factories import make_article, make_author, make_home, make_section
 
 
-@pytest.fixture
+@shared
 def site_pages():
     home = make_home()
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from gazette.core.tests.shared_data import shared
 from gazette.news.models import ArticlePage
 
 from .factories import make_article, make_author, make_home, make_section
@@ -19,8 +20,8 @@ sqlite_only = pytest.mark.skipif(
 )
 
 
-@pytest.fixture
-def newsroom(db):
+@shared
+def newsroom():
     """Eleven articles in two sections, by one author, four of them published in the same
     second: the order must then fall back on the page id, as `teasers()` orders it."""
     home = make_home()

@@ -12,6 +12,7 @@ from wagtail.models import Site
 
 from gazette.core import restrictions
 from gazette.core.models import SiteSettings
+from gazette.core.tests.shared_data import shared
 from gazette.core.typography import NBSP, NNBSP
 from gazette.news import models
 from gazette.news.models import HomeFeatured, SimplePage
@@ -21,12 +22,12 @@ from .factories import LARGE, fr, make_article, make_author, make_home, make_ima
 PARIS = ZoneInfo("Europe/Paris")
 
 
-@pytest.fixture
-def home(db):
+@shared
+def home():
     return make_home()
 
 
-@pytest.fixture
+@shared
 def monde(home):
     return make_section(home, "Monde", intro="L'actualité internationale : tout le monde.")
 

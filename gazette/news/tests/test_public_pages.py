@@ -8,6 +8,7 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from gazette.core.tests.queries import without_purge_sync
+from gazette.core.tests.shared_data import shared
 from gazette.news.models import ArticlePage, HomeFeatured
 
 from .factories import fr, make_article, make_author, make_home, make_image, make_section
@@ -24,8 +25,8 @@ def build_site():
     return {"home": home, "monde": monde, "culture": culture, "author": author, "article": article}
 
 
-@pytest.fixture
-def site(db):
+@shared
+def site():
     return build_site()
 
 

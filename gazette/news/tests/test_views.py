@@ -5,13 +5,14 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from gazette.core.tests.shared_data import shared
 from gazette.core.typography import NBSP
 
 from .factories import fr, make_article, make_author, make_home, make_image, make_section
 
 
-@pytest.fixture
-def monde(db):
+@shared
+def monde():
     return make_section(make_home(), "Monde")
 
 
