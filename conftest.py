@@ -151,12 +151,7 @@ def _plain_static_storage(settings):
 FLUSHED = pytest.StashKey[bool]()  # the test database was set up, and flushed after the test
 
 
-def transactional(item) -> bool:
-    marker = item.get_closest_marker("django_db")
-    return bool(
-        (marker and marker.kwargs.get("transaction"))
-        or {"live_server", "transactional_db"} & set(item.fixturenames)
-    )
+transactional = shared_data.transactional
 
 
 @pytest.fixture(autouse=True)
