@@ -5,9 +5,11 @@ keep Chromium from reaching for Google's services on a machine with no network."
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
+from django.test.testcases import QuietWSGIRequestHandler
 from PIL import Image
 from playwright.sync_api import expect
 
@@ -46,18 +48,54 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "fr-FR", "timezone_id": "Europe/Paris"}
 
 
+class _Connections:
+    """The live server's open connections, counted: a test's teardown waits for none to be
+    left before the database is flushed. Closing a page sends what a page sends on leaving
+    (the audience beacon): on SQLite's shared in-memory database, a request still running then
+    met the flush with « database table is locked », the flush failed, and the next test found
+    the last one's pages (seen in make test)."""
+
+    def __init__(self):
+        self.open = 0
+        self.changed = threading.Condition()
+
+    def count(self, handler_class) -> None:
+        handle = handler_class.handle
+
+        def counted(handler):
+            with self.changed:
+                self.open += 1
+            try:
+                handle(handler)
+            finally:
+                with self.changed:
+                    self.open -= 1
+                    self.changed.notify_all()
+
+        handler_class.handle = counted
+
+    def wait_until_none(self, seconds: float = 15) -> None:
+        with self.changed:
+            self.changed.wait_for(lambda: self.open == 0, timeout=seconds)
+
+
+_connections = _Connections()
+_connections.count(QuietWSGIRequestHandler)
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_teardown(item):
-    """Close every browser context a test opened before its fixtures go, the database flush
-    included. A context left open kept polling (« En direct » asks for new entries every few
-    seconds): its requests reached the live server during the next test and, on SQLite's shared
-    in-memory database, met that test's writes with « database table is locked », a 500 on the
-    next test's page (seen in CI: an editor's « Approuver et Publier »)."""
-    browser = item.funcargs.get("browser") if hasattr(item, "funcargs") else None
-    if browser is None and "page" in getattr(item, "funcargs", {}):
-        browser = item.funcargs["page"].context.browser
+    """Close every browser context a test opened, then let the live server finish what they
+    sent, before the test's fixtures go, the database flush included. A context left open kept
+    polling (« En direct » asks for new entries every few seconds) into the next test, where
+    its requests met that test's writes (a 500 on an editor's « Approuver et Publier »)."""
+    funcargs = getattr(item, "funcargs", {})
+    browser = funcargs.get("browser")
+    if browser is None and "page" in funcargs:
+        browser = funcargs["page"].context.browser
     for context in list(browser.contexts if browser else ()):
         context.close()
+    _connections.wait_until_none()
 
 
 def pytest_collection_modifyitems(items):
