@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from gazette.core.tests.shared_data import shared
 from gazette.core.tests.wsgi_client import wsgi_request
 from gazette.news.tests.factories import make_article, make_author, make_home, make_section
 from gazette.wsgi import application
@@ -13,14 +14,19 @@ from gazette.wsgi import application
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def site(db, settings):
-    settings.GAZETTE_PAGE_SIZE = 1  # two pages in each listing
+@shared
+def two_articles():
     monde = make_section(make_home(), "Monde")
     author = make_author("Claire Vasseur")
     for title in ("Premier", "Second"):
         make_article(monde, title, authors=(author,), tags=("Climat",))
     return {"section": monde.url, "author": author.get_absolute_url()}
+
+
+@pytest.fixture
+def site(two_articles, settings):
+    settings.GAZETTE_PAGE_SIZE = 1  # two pages in each listing
+    return two_articles
 
 
 PAGES = {
