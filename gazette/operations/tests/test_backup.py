@@ -18,6 +18,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from gazette.comments.tests.factories import make_comment
+from gazette.core.tests import migrated_template
 from gazette.news.tests.factories import (
     make_article,
     make_author,
@@ -171,6 +172,7 @@ def test_older_archive_is_migrated_on_restore(settings, tmp_path):
     """A release without findability's last migration: `check_migrations` refuses to serve it,
     and its archive comes back migrated."""
     old = {**connection.settings_dict, "NAME": str(tmp_path / "old.sqlite3"), "TEST": {}}
+    migrated_template.copy_migrated_sqlite(old["NAME"])
     with default_database(old):
         call_command("migrate", verbosity=0)
         call_command("migrate", "findability", "0001", verbosity=0)
