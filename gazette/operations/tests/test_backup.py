@@ -262,6 +262,7 @@ def test_truncated_archive_is_refused(archive, tmp_path):
     refused(truncated, "tronquée")
 
 
+@pytest.mark.django_db  # no backup made: the site may stay in the test's transaction
 def test_foreign_archive_is_refused(newsroom, tmp_path):
     foreign = tmp_path / "photos.tar"
     with tarfile.open(foreign, "w") as tar:
@@ -269,6 +270,7 @@ def test_foreign_archive_is_refused(newsroom, tmp_path):
     refused(foreign, "pas une sauvegarde de Gazette")
 
 
+@pytest.mark.django_db  # no backup made: the site may stay in the test's transaction
 def test_file_that_is_no_archive_is_refused(newsroom, tmp_path):
     text = tmp_path / "notes.tar"
     text.write_text("pas une archive")
