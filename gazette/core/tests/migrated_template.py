@@ -13,6 +13,7 @@ edited migration makes a new copy. Anything unexpected falls back to migrating."
 import fcntl
 import hashlib
 import os
+import shutil
 import sqlite3
 import sys
 from contextlib import contextmanager
@@ -81,9 +82,24 @@ def _file_lock(path: Path):
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+def copy_migrated_sqlite(target: Path) -> None:
+    """For a test that needs an SQLite file of its own, which it then migrates (a process
+    writes to it, or a command runs on it): the migrated copy this run keeps, when there is
+    one (the SQLite pass), so that its `migrate` finds nothing left to apply but what it
+    ends with (16 s less). Without one (the PostgreSQL pass, or no test database made yet),
+    `migrate` does it all. The kept file only ever appears whole (a rename)."""
+    kept = _kept_sqlite()
+    if kept.exists():
+        shutil.copy(kept, target)
+
+
+def _kept_sqlite() -> Path:
+    return Path(settings.VAR_DIR) / "migrated" / f"{migrations_key()}.sqlite3"
+
+
 def _sqlite(connection, migrate) -> None:
-    folder = Path(settings.VAR_DIR) / "migrated"
-    kept = folder / f"{migrations_key()}.sqlite3"
+    kept = _kept_sqlite()
+    folder = kept.parent
     with _file_lock(folder / "lock"):
         connection.ensure_connection()
         if kept.exists():

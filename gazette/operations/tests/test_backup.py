@@ -18,6 +18,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from gazette.comments.tests.factories import make_comment
+from gazette.core.tests import migrated_template
 from gazette.news.tests.factories import (
     make_article,
     make_author,
@@ -171,6 +172,7 @@ def test_older_archive_is_migrated_on_restore(settings, tmp_path):
     """A release without findability's last migration: `check_migrations` refuses to serve it,
     and its archive comes back migrated."""
     old = {**connection.settings_dict, "NAME": str(tmp_path / "old.sqlite3"), "TEST": {}}
+    migrated_template.copy_migrated_sqlite(old["NAME"])
     with default_database(old):
         call_command("migrate", verbosity=0)
         call_command("migrate", "findability", "0001", verbosity=0)
@@ -260,6 +262,7 @@ def test_truncated_archive_is_refused(archive, tmp_path):
     refused(truncated, "tronquée")
 
 
+@pytest.mark.django_db  # no backup made: the site may stay in the test's transaction
 def test_foreign_archive_is_refused(newsroom, tmp_path):
     foreign = tmp_path / "photos.tar"
     with tarfile.open(foreign, "w") as tar:
@@ -267,6 +270,7 @@ def test_foreign_archive_is_refused(newsroom, tmp_path):
     refused(foreign, "pas une sauvegarde de Gazette")
 
 
+@pytest.mark.django_db  # no backup made: the site may stay in the test's transaction
 def test_file_that_is_no_archive_is_refused(newsroom, tmp_path):
     text = tmp_path / "notes.tar"
     text.write_text("pas une archive")

@@ -28,8 +28,8 @@ A subset of the twelve changes, one after the other on one site (servers started
 a minute on two busy cores): a headline corrected, an article added, a comment approved, the
 settings, a new « Les + Lus » ranking, an article made private. They are the kinds that reach
 every page or a list, purge by key, by « everything », and through the ranking; the in-process
-proof covers all twelve. In the embedded shape, whose processes each keep their own ranking,
-the two of « Les + Lus » have their own test.
+proof covers all twelve. The embedded shape, whose processes each keep their own ranking, runs
+the same ones and an article republished at a new address, on one pair of servers too.
 """
 
 import base64
@@ -346,9 +346,14 @@ def test_behind_varnish_two_servers_never_serve_a_stale_page(timings):
         prove({"Varnish": varnish, **servers(ports)}, env, CHANGES, timings)
 
 
-@pytest.fixture
-def embedded(tmp_path):
-    """Two app servers of the embedded shape on one SQLite file, and their environment."""
+@sqlite_only
+def test_two_embedded_servers_never_serve_a_stale_page(tmp_path, timings):
+    """Two app servers of the embedded shape on one SQLite file. Each process keeps its own
+    « Les + Lus » ranking, checked against its keys: a headline of the ranking corrected, or a
+    new ranking announced, by another process reaches it through the purge log, and the next
+    page computes the ranking again. An article out of the ranking is also republished at a
+    new address. One pair of servers for every change: starting and warming them cost as
+    much as three changes."""
     build_newsroom()
     # The test database lives in this process's memory: the servers get a copy of it in a
     # file, as the embedded shape keeps it, and the test reads nothing from its own after.
@@ -361,27 +366,7 @@ def embedded(tmp_path):
         GAZETTE_FRONTEND_CACHE_URLS="",
     )
     with ExitStack() as stack:
-        yield servers(start_servers(stack, env)), env
-
-
-@sqlite_only
-def test_two_embedded_servers_never_serve_a_stale_page(embedded, timings):
-    """The changes of « Les + Lus » have the next test; here an article out of it is
-    republished at a new address."""
-    endpoints, env = embedded
-    changes = [new_slug, new_article, approve_comment, save_settings, restrict]
-    prove(endpoints, env, changes, timings)
-
-
-@sqlite_only
-def test_two_embedded_servers_show_a_headline_corrected_elsewhere_in_les_plus_lus(
-    embedded, timings
-):
-    """Each process of the embedded shape keeps its own « Les + Lus » ranking, checked against
-    its keys: a headline of the ranking corrected, or a new ranking announced, by another
-    process reaches it through the purge log, and the next page computes the ranking again."""
-    endpoints, env = embedded
-    prove(endpoints, env, [retitle, new_ranking], timings)
+        prove(servers(start_servers(stack, env)), env, [*CHANGES, new_slug], timings)
 
 
 def servers(ports) -> dict:

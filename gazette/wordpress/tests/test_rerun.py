@@ -14,6 +14,7 @@ import pytest
 from django.conf import settings
 
 from gazette.comments.models import Comment
+from gazette.core.tests import migrated_template
 from gazette.news.models import ArticlePage
 from gazette.wordpress.models import WordPressItem
 
@@ -122,6 +123,7 @@ def test_import_killed_halfway_resumes_to_the_same_site(tmp_path):
     """SQLite files of our own, migrated once, so that a separate process can write to them
     whatever database the rest of the suite uses."""
     template = tmp_path / "template.sqlite3"
+    migrated_template.copy_migrated_sqlite(template)
     finish(manage("migrate", "--no-input", "-v0", database=template, var_dir=tmp_path))
     export = write_wxr(tmp_path / "export.xml", posts=200, comments=3)
     killed, clean = tmp_path / "killed.sqlite3", tmp_path / "clean.sqlite3"
