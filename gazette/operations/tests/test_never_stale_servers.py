@@ -24,11 +24,12 @@ of the first round from which every answer agreed (a bound: a round of 60 to 90 
 takes from a fraction of a second, all hits, to a few seconds when every page is rendered
 again), and that round's number.
 
-A subset of the twelve changes, one after the other on one site (servers started once, about
-a minute on two busy cores): a headline corrected, an article added, a comment approved, the
-settings, a new « Les + Lus » ranking, an article made private. They are the kinds that reach
-every page or a list, purge by key, by « everything », and through the ranking; the in-process
-proof covers all twelve. The embedded shape, whose processes each keep their own ranking, runs
+A subset of the sixteen changes (`site_changes.CHANGES`), one after the other on one site
+(servers started once, about a minute on two busy cores): a headline corrected, an article
+added, a comment approved, the settings, a new « Les + Lus » ranking, an article made private.
+They are the kinds that reach every page or a list, purge by key, by « everything », and
+through the ranking; the in-process proof covers all sixteen. The embedded shape, whose
+processes each keep their own ranking, runs
 the same ones and an article republished at a new address, on one pair of servers too.
 """
 
