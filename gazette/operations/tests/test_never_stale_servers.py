@@ -29,8 +29,8 @@ A subset of the sixteen changes (`site_changes.CHANGES`), one after the other on
 added, a comment approved, the settings, a new « Les + Lus » ranking, an article made private.
 They are the kinds that reach every page or a list, purge by key, by « everything », and
 through the ranking; the in-process proof covers all sixteen. The embedded shape, whose
-processes each keep their own ranking, runs
-the same ones and an article republished at a new address, on one pair of servers too.
+processes each keep their own ranking, runs the same ones and an article republished at a new
+address, on one pair of servers too.
 """
 
 import base64
