@@ -119,12 +119,15 @@ test-sqlite: $(VENV)/.installed browser peers
 	$(SQLITE_ENV) GAZETTE_VAR_DIR=$(CURDIR)/var/test-sqlite $(PYTEST) $(XDIST) '--ignore-glob=e2e/*' $(PYTEST_ARGS)
 	$(SQLITE_ENV) GAZETTE_VAR_DIR=$(CURDIR)/var/test-sqlite $(PYTEST) $(XDIST) e2e $(PYTEST_ARGS)
 
-# Every test that uses the database, on PostgreSQL with Redis (the others ran on SQLite).
+# Every test that uses the database, on PostgreSQL with Redis (the others ran on SQLite). The
+# browser tests first: make test runs this pass beside the SQLite one, whose browser tests come
+# last, so that the two passes' browsers (which wait more than they compute) never run
+# together, and the end of make test is computing on both cores.
 test-postgres: $(VENV)/.installed browser peers
 	$(POSTGRES_ENV) GAZETTE_VAR_DIR=$(CURDIR)/var/test-postgres $(PYTEST) $(XDIST) --database-tests-only \
-	  '--ignore-glob=e2e/*' $(PYTEST_ARGS)
-	$(POSTGRES_ENV) GAZETTE_VAR_DIR=$(CURDIR)/var/test-postgres $(PYTEST) $(XDIST) --database-tests-only \
 	  e2e $(PYTEST_ARGS)
+	$(POSTGRES_ENV) GAZETTE_VAR_DIR=$(CURDIR)/var/test-postgres $(PYTEST) $(XDIST) --database-tests-only \
+	  '--ignore-glob=e2e/*' $(PYTEST_ARGS)
 
 # The edit-test loop: in-process tests on SQLite, no server, process or browser.
 test-fast: $(VENV)/.installed

@@ -10,7 +10,7 @@ import pytest
 from django.db import connection, transaction
 from django.test import override_settings
 
-from gazette.core.tests import migrated_template, shared_data
+from gazette.core.tests import migrated_template, quick_flush, shared_data
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PLAIN_STATIC = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
@@ -73,6 +73,15 @@ _no_commit_wait_on_postgresql()
 migrated_template.install()
 
 
+def _put_back_initial_data() -> None:
+    from gazette.news.tests.factories import ensure_initial_data
+
+    ensure_initial_data()
+
+
+quick_flush.install(after_flush=_put_back_initial_data)
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--database-tests-only",
@@ -105,6 +114,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "live_server" in item.fixturenames and not item.nodeid.startswith("e2e/"):
             item.add_marker(pytest.mark.system)
+    _servers_first(items)
     if config.getoption("database_tests_only"):
         kept = [item for item in items if uses_database(item)]
         config.hook.pytest_deselected(items=[item for item in items if not uses_database(item)])
@@ -115,6 +125,15 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+def _servers_first(items) -> None:
+    """The files that start servers or processes (`system`) go first, in their order, the
+    others after them in theirs. They hold most of the longest tests: pytest-xdist hands each
+    worker whole files in this order, and a 70-second file handed out last kept one worker
+    busy while the other waited."""
+    heavy = {item.path for item in items if item.get_closest_marker("system")}
+    items.sort(key=lambda item: item.path not in heavy)
 
 
 @pytest.fixture(autouse=True)
@@ -148,42 +167,20 @@ def _plain_static_storage(settings):
     settings.STORAGES = {**settings.STORAGES, "staticfiles": PLAIN_STATIC}
 
 
-FLUSHED = pytest.StashKey[bool]()  # the test database was set up, and flushed after the test
-
-
 transactional = shared_data.transactional
 
 
 @pytest.fixture(autouse=True)
 def _initial_data(request):
     """What Wagtail's data migrations create (the default locale, the page and collection
-    roots) and our newsroom groups, put back before each transactional test: the one before it
-    flushed every table, and pytest-django's serialized rollback collides with live_server
-    (duplicate content types)."""
+    roots) and our newsroom groups, there for each transactional test: after the first one,
+    the flush puts them back (gazette/core/tests/quick_flush.py); pytest-django's serialized
+    rollback collides with live_server (duplicate content types)."""
     if not transactional(request.node):
         return
     request.getfixturevalue("transactional_db")
-    request.node.stash[FLUSHED] = True
-    from gazette.news.tests.factories import ensure_initial_data
-
-    ensure_initial_data()
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """And put back after it, once its flush is done: pytest-django runs the transactional
-    tests last, but pytest-xdist hands each worker whole files, so another file's tests may
-    follow on the same worker, and they expect the roots and groups."""
-    yield
-    # After the worker's last test the test database is gone (nextitem is None: the session's
-    # fixtures were torn down with it) and the settings name the real one again.
-    if item.stash.get(FLUSHED, False) and nextitem is not None:
-        from pytest_django.plugin import blocking_manager_key
-
-        from gazette.news.tests.factories import ensure_initial_data
-
-        with item.config.stash[blocking_manager_key].unblock():
-            ensure_initial_data()
+    if not quick_flush.ready():
+        _put_back_initial_data()
 
 
 @pytest.fixture(autouse=True)

@@ -64,7 +64,7 @@ def searchable(monde):
 
 @pytest.mark.django_db
 @settings(
-    max_examples=150,
+    max_examples=100,
     deadline=None,  # speed is bench/'s to measure; a loaded CI machine is not a stopwatch
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
