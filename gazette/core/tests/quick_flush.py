@@ -19,6 +19,7 @@ that asks for a variant of the flush (`available_apps`, `serialized_rollback`,
 
 from collections.abc import Callable
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, connections, transaction
 from django.test import TransactionTestCase
 
@@ -110,4 +111,7 @@ def _restored(alias: str) -> bool:
     except DatabaseError:
         del _remembered[alias]
         return False
+    # A test may have made a content type (one is made on first use, for a proxy model): the
+    # cache of them must not hand out its id again, as the flush's post_migrate makes sure.
+    ContentType.objects.clear_cache()
     return True
