@@ -12,6 +12,10 @@ from django.test import override_settings
 
 from gazette.core.tests import migrated_template, quick_flush, shared_data
 
+# `home` and `monde`, the site most tests start from, built once per module (@shared); a
+# module or an app's conftest that defines its own replaces them.
+pytest_plugins = ["gazette.news.tests.shared_site"]
+
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PLAIN_STATIC = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
@@ -77,6 +81,14 @@ def _put_back_initial_data() -> None:
     from gazette.news.tests.factories import ensure_initial_data
 
     ensure_initial_data()
+
+
+def _initial_data_unless_remembered() -> None:
+    """Before a module's objects are built: once a flush has been remembered, each test
+    starts from it (the flush after a transactional test puts it back, the others roll
+    back), and `ensure_initial_data` costs 0.3 s on PostgreSQL for nothing."""
+    if not quick_flush.ready():
+        _put_back_initial_data()
 
 
 quick_flush.install(after_flush=_put_back_initial_data)
@@ -224,9 +236,7 @@ def _opened(config):
 def pytest_runtest_setup(item):
     """The @shared objects this test uses (gazette/core/tests/shared_data.py), built before
     its own fixtures."""
-    from gazette.news.tests.factories import ensure_initial_data
-
-    shared_data.before_test(item, _opened(item.config), ensure_initial_data)
+    shared_data.before_test(item, _opened(item.config), _initial_data_unless_remembered)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -245,7 +255,6 @@ def build_once(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.core.cache import cache
 
     from gazette.core import page_store
-    from gazette.news.tests.factories import ensure_initial_data
 
     overrides = _test_settings(tmp_path_factory)
 
@@ -256,7 +265,7 @@ def build_once(django_db_setup, django_db_blocker, tmp_path_factory):
     @contextmanager
     def block():
         with overrides, django_db_blocker.unblock(), transaction.atomic():
-            ensure_initial_data()  # a transactional test may have flushed the tables
+            _initial_data_unless_remembered()  # a transactional test may have flushed the tables
             empty_cache()
             try:
                 yield

@@ -4,7 +4,7 @@ from django.core.cache import cache
 from gazette.audience import backends
 from gazette.audience.services import LOCK_KEY, MOST_READ_KEY, SHOWN_KEY
 from gazette.core.tests.shared_data import shared
-from gazette.news.tests.factories import make_article, make_author, make_home, make_section
+from gazette.news.tests.factories import make_article, make_author, make_section
 
 from .readers import REDIS_URL, flush_redis_prefix, needs_redis
 
@@ -28,16 +28,6 @@ def mode(request, settings):
     """Both counting backends, held to the same expectations."""
     settings.REDIS_URL = REDIS_URL if request.param == "redis" else ""
     return request.param
-
-
-@shared
-def home():
-    return make_home()
-
-
-@shared
-def monde(home):
-    return make_section(home, "Monde")
 
 
 @shared

@@ -12,6 +12,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
+from django.template import Context, Template
 from django.test import RequestFactory, TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +25,7 @@ from gazette.comments.models import Comment
 from gazette.core.models import CreditedImage, SiteSettings
 from gazette.demo import pictures, texts
 from gazette.demo.texts.schema import Embed, Illustration, Quote, Related
+from gazette.findability.tests.test_metadata import assert_news_article, graph, head
 from gazette.letters.models import (
     ConsentRecord,
     Delivery,
@@ -48,6 +50,7 @@ from gazette.news.tests.factories import ensure_initial_data
 # Typed as people type: a plain space inside « » and before ; : ! ?, never a non-breaking one.
 TYPED_BY_HAND = re.compile(r"«(?! )|(?<! )»|\S[;:!?](?=\s|$)|[\u00a0\u202f]")
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 SIX_SECTIONS = ["Monde", "France", "Économie", "Culture", "Sport", "Sciences"]
 COUNTED = [
     Letter,
@@ -103,8 +106,12 @@ def runs(django_db_setup, django_db_blocker, tmp_path_factory):
         published.append(instance.specific)
 
     page_published.connect(record, dispatch_uid="demo-test")
+    # Tasks inline, as in every test: the search index is filled as the demo publishes.
     settings = override_settings(
-        VAR_DIR=var_dir, MEDIA_ROOT=var_dir / "media", PASSWORD_HASHERS=FAST_HASHER
+        VAR_DIR=var_dir,
+        MEDIA_ROOT=var_dir / "media",
+        PASSWORD_HASHERS=FAST_HASHER,
+        TASKS=IMMEDIATE_TASKS,
     )
     with settings, django_db_blocker.unblock(), transaction.atomic():
         ensure_initial_data()  # a transactional test may have flushed the tables
@@ -327,6 +334,36 @@ def test_two_letters_with_confirmed_readers_and_a_past_edition_each(runs, client
     assert "lettre d'information" not in runs.second
 
 
+@pytest.mark.django_db
+def test_every_demo_article_has_complete_json_ld(runs, settings):
+    settings.MEDIA_ROOT = runs.var_dir / "media"
+    request = RequestFactory().get("/", HTTP_HOST="localhost")
+    template = Template("{% load findability %}{% article_metadata page %}")
+    articles = list(live_articles().specific())
+    assert len(articles) >= 40
+    for article in articles:
+        parsed = head(template.render(Context({"request": request, "page": article})))
+        nodes = graph(parsed)
+        assert_news_article(nodes["NewsArticle"], article.full_url)
+        assert len(nodes["BreadcrumbList"]["itemListElement"]) >= 3, article.title
+
+
+@pytest.mark.django_db
+def test_every_demo_article_is_found_by_search_feeds_and_sitemaps(runs, client, settings):
+    settings.MEDIA_ROOT = runs.var_dir / "media"
+    sitemap = client.get("/sitemap-articles.xml").content.decode()
+    feeds = {}
+    for article in live_articles().specific():
+        assert f"<loc>{article.full_url}</loc>" in sitemap, article.title
+        path = article.section.url.strip("/")
+        if path not in feeds:
+            feeds[path] = client.get(f"/flux/rubriques/{path}/rss/").content.decode()
+        assert f"urn:uuid:{article.translation_key}" in feeds[path], article.title
+        found = client.get("/recherche/", {"q": article.title}).content.decode()
+        assert f'href="{article.url}"' in found, article.title
+
+
+@pytest.mark.django_db  # with the module's other tests that read the demo: `runs` is made once
 def test_second_run_creates_nothing(runs):
     assert runs.first.startswith("43 articles, 7 rubriques, 5 pages, 8 auteurs")
     assert runs.second.startswith("Contenu de démonstration déjà présent : rien à créer.")

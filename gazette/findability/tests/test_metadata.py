@@ -1,27 +1,21 @@
 """What search engines and social networks read in a page's head: canonical address, Open
 Graph, X card, and JSON-LD NewsArticle + BreadcrumbList with Google's required properties,
-checked on our own articles and on every article of the demo."""
+checked on our own articles (every article of the demo: gazette/demo/tests/test_load_demo.py)."""
 
 import datetime as dt
 import json
 import re
 from html.parser import HTMLParser
-from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.template import Context, Template
-from django.test import RequestFactory, override_settings
 from wagtail.models import Site
 
 from gazette.core.models import SiteSettings
 from gazette.core.tests.shared_data import shared
-from gazette.news.models import ArticleAuthor, ArticlePage
+from gazette.news.models import ArticleAuthor
 from gazette.news.tests.factories import (
     LARGE,
-    ensure_initial_data,
     make_article,
     make_author,
     make_image,
@@ -29,7 +23,6 @@ from gazette.news.tests.factories import (
 )
 
 PARIS = ZoneInfo("Europe/Paris")
-IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 class Head(HTMLParser):
@@ -254,48 +247,3 @@ def test_a_missing_page_has_no_canonical_address(client, home):
     response = client.get("/nulle-part/")
     assert response.status_code == 404
     assert 'rel="canonical"' not in response.content.decode()
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """`load_demo` once for the module (it draws its pictures: seconds), in a transaction
-    rolled back at the end, with tasks inline so that the search index is filled as the demo
-    publishes: the root conftest's function-scoped settings do not reach a module fixture."""
-    overrides = override_settings(
-        VAR_DIR=tmp_path_factory.mktemp("demo"),
-        MEDIA_ROOT=tmp_path_factory.getbasetemp() / "media",  # where each test's settings look
-        TASKS=IMMEDIATE_TASKS,
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-    )
-    with overrides, django_db_blocker.unblock(), transaction.atomic():
-        ensure_initial_data()  # a transactional test may have flushed the tables
-        call_command("load_demo", stdout=StringIO())
-        yield list(ArticlePage.objects.live().specific())
-        transaction.set_rollback(True)
-
-
-@pytest.mark.django_db
-def test_every_demo_article_has_complete_json_ld(demo):
-    request = RequestFactory().get("/", HTTP_HOST="localhost")
-    template = Template("{% load findability %}{% article_metadata page %}")
-    assert len(demo) >= 40
-    for article in demo:
-        parsed = head(template.render(Context({"request": request, "page": article})))
-        nodes = graph(parsed)
-        assert_news_article(nodes["NewsArticle"], article.full_url)
-        assert len(nodes["BreadcrumbList"]["itemListElement"]) >= 3, article.title
-
-
-@pytest.mark.django_db
-def test_every_demo_article_is_found_by_search_feeds_and_sitemaps(client, demo):
-    sitemap = client.get("/sitemap-articles.xml").content.decode()
-    feeds = {}
-    for article in demo:
-        assert f"<loc>{article.full_url}</loc>" in sitemap, article.title
-        section = article.section
-        path = section.url.strip("/")
-        if path not in feeds:
-            feeds[path] = client.get(f"/flux/rubriques/{path}/rss/").content.decode()
-        assert f"urn:uuid:{article.translation_key}" in feeds[path], article.title
-        found = client.get("/recherche/", {"q": article.title}).content.decode()
-        assert f'href="{article.url}"' in found, article.title

@@ -18,7 +18,6 @@ from gazette.news.tests.factories import (
     fr,
     make_article,
     make_author,
-    make_home,
     make_image,
     make_section,
 )
@@ -27,16 +26,6 @@ from .factories import make_live_page, post_entry
 
 pytestmark = pytest.mark.django_db
 PARIS = timezone.get_default_timezone()
-
-
-@shared
-def home():
-    return make_home()
-
-
-@shared
-def monde(home):
-    return make_section(home, "Monde")
 
 
 @shared
