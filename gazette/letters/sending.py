@@ -28,7 +28,7 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
-from .messages import edition_articles, edition_message
+from .messages import edition_articles, edition_body, edition_message
 from .models import Delivery, Edition, Subscriber, Subscription
 
 logger = logging.getLogger(__name__)
@@ -77,7 +77,7 @@ def send_batch(*, size: int | None = None) -> int:
     sent = 0
     if rows:
         interval = 1 / settings.GAZETTE_LETTERS_RATE
-        articles = {}
+        bodies = {}
         try:
             connection = get_connection()
             connection.open()
@@ -89,9 +89,10 @@ def send_batch(*, size: int | None = None) -> int:
             for delivery in rows:
                 started = time.monotonic()
                 edition = delivery.edition
-                if edition.pk not in articles:
-                    articles[edition.pk] = edition_articles(edition)
-                message = edition_message(edition, delivery, articles=articles[edition.pk])
+                if edition.pk not in bodies:
+                    articles = edition_articles(edition)
+                    bodies[edition.pk] = edition_body(edition, articles=articles)
+                message = edition_message(edition, delivery, body=bodies[edition.pk])
                 message.connection = connection
                 try:
                     message.send()

@@ -8,9 +8,12 @@ import pytest
 from django.utils import timezone
 
 from gazette.letters import sending
+from gazette.letters.links import PREFERENCES, UNSUBSCRIBE, read_token
+from gazette.letters.messages import PERSONAL_LINK
 from gazette.letters.models import Delivery, Edition, Subscriber, Subscription
 from gazette.letters.tasks import send_edition_batch, sending_round
 
+from .conftest import link_in
 from .test_reader_journey import make_edition, send
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -162,3 +165,22 @@ def test_a_sent_edition_joins_the_public_archive_without_personal_links(
     assert archive.status_code == 200
     assert "Le télescope voit plus loin" in html and "Bonjour, voici l" in html
     assert "/lettres/preferences/" not in html and "/lettres/desabonnement/" not in html
+
+
+def test_each_reader_of_a_batch_gets_his_own_links_in_both_parts(smtp, letter, article):
+    """The edition is rendered once per batch (messages.edition_body): each message still
+    carries its own reader's preferences and unsubscribe links, in the text, the HTML and
+    the headers, and nothing of the shared rendering's mark."""
+    addresses = readers(letter, 3)
+    sending.open_edition(make_edition(letter, article).pk)
+    assert sending.send_batch(size=3) == 3
+    for address in addresses:
+        [message] = smtp.to(address)
+        html = message.get_body(preferencelist=("html",)).get_content()
+        text = message.get_body(preferencelist=("plain",)).get_content()
+        assert PERSONAL_LINK not in html + text
+        token = link_in(message, "preferences").rstrip("/").rsplit("/", 1)[-1]
+        assert read_token(PREFERENCES, token).subscriber.email == address
+        assert token in html
+        unsubscribe = message["List-Unsubscribe"].strip("<>").rstrip("/").rsplit("/", 1)[-1]
+        assert read_token(UNSUBSCRIBE, unsubscribe).subscriber.email == address
