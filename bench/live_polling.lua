@@ -3,6 +3,7 @@
 -- their button, unclicked). Each sends the ETag its browser kept for that address, as
 -- live.js's `cache: "no-cache"` does, and waits `pause` ms before asking again.
 -- Arguments: endpoint, pause (ms), then `since=etag` pairs, the first being the latest.
+local report = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "report.lua")
 local threads = {}
 
 function setup(thread)
@@ -42,24 +43,5 @@ function delay()
 end
 
 function done(summary, latency, requests)
-  local tally, cached = {}, 0
-  for _, thread in ipairs(threads) do
-    for status, count in pairs(thread:get("statuses")) do
-      tally[status] = (tally[status] or 0) + count
-    end
-    cached = cached + thread:get("hits")
-  end
-  for status, count in pairs(tally) do
-    io.write(string.format("STATUS %d %d\n", status, count))
-  end
-  io.write(string.format("HITS %d\n", cached))
-  io.write(string.format("REQUESTS %d\n", summary.requests))
-  io.write(string.format("DURATION_US %d\n", summary.duration))
-  local errors = summary.errors
-  io.write(string.format(
-    "SOCKET_ERRORS %d\n", errors.connect + errors.read + errors.write + errors.timeout
-  ))
-  for _, p in ipairs({50, 99}) do
-    io.write(string.format("P%d_US %d\n", p, latency:percentile(p)))
-  end
+  report.done(threads, summary, latency, {50, 99}, { global = "hits", name = "HITS" })
 end

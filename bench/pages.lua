@@ -1,5 +1,6 @@
 -- wrk script for bench/pages.py: plain GETs of one URL, answers tallied by status, then the
 -- figures the benchmark records, one per line, for Python to read.
+local report = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "report.lua")
 local threads = {}
 
 function setup(thread)
@@ -15,22 +16,5 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local tally = {}
-  for _, thread in ipairs(threads) do
-    for status, count in pairs(thread:get("statuses")) do
-      tally[status] = (tally[status] or 0) + count
-    end
-  end
-  for status, count in pairs(tally) do
-    io.write(string.format("STATUS %d %d\n", status, count))
-  end
-  io.write(string.format("REQUESTS %d\n", summary.requests))
-  io.write(string.format("DURATION_US %d\n", summary.duration))
-  local errors = summary.errors
-  io.write(string.format(
-    "SOCKET_ERRORS %d\n", errors.connect + errors.read + errors.write + errors.timeout
-  ))
-  for _, p in ipairs({50, 99}) do
-    io.write(string.format("P%d_US %d\n", p, latency:percentile(p)))
-  end
+  report.done(threads, summary, latency, {50, 99})
 end
