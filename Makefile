@@ -17,6 +17,8 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 THREADS ?= 4
 BACKPRESSURE ?= 64
+# More granian options for make serve (bench/pages.py passes its --granian here).
+GRANIAN_OPTIONS ?=
 PYTEST_ARGS ?=
 # make test runs its two passes at the same time, each on TEST_WORKERS processes (pytest-xdist;
 # a module stays on one worker: its build-once fixtures are built once). Worker N of the
@@ -42,7 +44,7 @@ install: $(VENV)/.installed
 
 GRANIAN = $(VENV)/bin/granian --interface wsgi gazette.wsgi:application --host $(HOST) --port $(PORT) \
 	--workers $(WORKERS) --blocking-threads $(THREADS) --backpressure $(BACKPRESSURE) \
-	--backlog 1024 --respawn-failed-workers --workers-kill-timeout 30
+	--backlog 1024 --respawn-failed-workers --workers-kill-timeout 30 $(GRANIAN_OPTIONS)
 
 demo serve: export GAZETTE_BASE_URL := $(GAZETTE_BASE_URL)
 

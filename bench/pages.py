@@ -7,8 +7,9 @@
    at both sizes, and the median at the large size within 2× of the small one.
 2. Throughput at the large size, through real servers, with wrk (32 connections), each figure
    with its peer measured in the same run:
-   - the cached article through granian (as `make serve` runs it: 2 workers × 4 threads,
-     PostgreSQL + Redis) against nginx serving the same bytes from a file;
+   - the cached article through `make serve` itself (the README's command, its access log
+     and task worker included: 2 workers × 4 threads, PostgreSQL + Redis) against nginx
+     serving the same bytes from a file;
    - the same article uncached against the WordPress peer's post page
      (/work/shared/bench/wordpress-peer.sh must be running on 127.0.0.1:8080; `--cached-only`
      skips both);
@@ -24,6 +25,7 @@ Uses PostgreSQL database `gazette_bench_pages` (dropped and created again), Redi
 import argparse
 import datetime as dt
 import json
+import os
 import re
 import shlex
 import shutil
@@ -125,8 +127,31 @@ def wait_for(port: int, process: subprocess.Popen, name: str) -> None:
     raise SystemExit(f"{name} ne démarre pas")
 
 
-def start_granian(env: dict, args, app: str = "gazette.wsgi") -> subprocess.Popen:
-    """The command line of `make serve`, on the benchmark's port, without the access log."""
+def start_gazette(env: dict, args) -> subprocess.Popen:
+    """`make serve` itself, on the benchmark's port: the command the README gives operators,
+    its access log and its task worker included, so that a figure here is what they get."""
+    server = subprocess.Popen(
+        [
+            "make",
+            "-s",
+            "serve",
+            f"HOST={HOST}",
+            f"PORT={GRANIAN_PORT}",
+            f"WORKERS={args.workers}",
+            f"THREADS={args.threads}",
+            f"GRANIAN_OPTIONS={args.granian}",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,  # stop() ends make, its worker and granian together
+    )
+    wait_for(GRANIAN_PORT, server, "make serve")
+    return server
+
+
+def start_granian(env: dict, args, app: str) -> subprocess.Popen:
+    """granian alone, as `make serve` starts it, for an app that is not Gazette."""
     server = subprocess.Popen(
         [
             str(GRANIAN),
@@ -145,12 +170,12 @@ def start_granian(env: dict, args, app: str = "gazette.wsgi") -> subprocess.Pope
             "64",
             "--backlog",
             "1024",
-            "--no-access-log",
             *shlex.split(args.granian),
         ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
+        start_new_session=True,
     )
     wait_for(GRANIAN_PORT, server, "granian")
     return server
@@ -203,11 +228,13 @@ def healthy_by(url: str, deadline: float) -> None:
 
 
 def stop(server: subprocess.Popen) -> None:
-    server.send_signal(signal.SIGTERM)
+    """The server and what it started (make serve: its task worker and granian's workers)."""
+    group = os.getpgid(server.pid) == server.pid
+    (os.killpg if group else os.kill)(server.pid, signal.SIGTERM)
     try:
         server.wait(timeout=30)
     except subprocess.TimeoutExpired:
-        server.kill()
+        (os.killpg if group else os.kill)(server.pid, signal.SIGKILL)
         server.wait()
 
 
@@ -249,7 +276,7 @@ def serving(env: dict, article_path: str, args) -> dict:
     with tempfile.TemporaryDirectory(prefix="gazette-bench-serve-") as folder:
         folder = Path(folder)
         folder.chmod(0o755)  # Varnish's own user reads the VCL inside
-        granian = start_granian(cached_env, args)
+        granian = start_gazette(cached_env, args)
         try:
             url = f"http://{HOST}:{GRANIAN_PORT}{article_path}"
             body, headers = get(url)
@@ -279,7 +306,7 @@ def serving(env: dict, article_path: str, args) -> dict:
             stop(granian)
         results["size"] = len(body)
     # The one-machine default: the page cache in each worker's memory (no REDIS_URL).
-    granian = start_granian({**env, "GAZETTE_PAGE_CACHE": "1"}, args)
+    granian = start_gazette({**env, "GAZETTE_PAGE_CACHE": "1"}, args)
     try:
         url = f"http://{HOST}:{GRANIAN_PORT}{article_path}"
         for _ in range(8):  # each worker stores its own copy on its first miss
@@ -297,7 +324,7 @@ def serving(env: dict, article_path: str, args) -> dict:
     # Not in the page cache, as after a purge: the kept fragments serve (the usual case, a
     # comment approved purges the article), then without them (the article just republished).
     for name, extra in (("uncached", {}), ("cold", {"GAZETTE_FRAGMENT_CACHE": "0"})):
-        granian = start_granian({**env, **extra}, args)
+        granian = start_gazette({**env, **extra}, args)
         try:
             url = f"http://{HOST}:{GRANIAN_PORT}{article_path}"
             assert get(url)[1].get("x-gazette-cache") is None
