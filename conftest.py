@@ -191,8 +191,7 @@ def _initial_data(request):
     if not transactional(request.node):
         return
     request.getfixturevalue("transactional_db")
-    if not quick_flush.ready():
-        _put_back_initial_data()
+    _initial_data_unless_remembered()
 
 
 @pytest.fixture(autouse=True)
