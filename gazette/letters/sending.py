@@ -28,7 +28,7 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
-from .messages import edition_articles, edition_body, edition_message
+from .messages import edition_body, edition_message
 from .models import Delivery, Edition, Subscriber, Subscription
 
 logger = logging.getLogger(__name__)
@@ -90,8 +90,7 @@ def send_batch(*, size: int | None = None) -> int:
                 started = time.monotonic()
                 edition = delivery.edition
                 if edition.pk not in bodies:
-                    articles = edition_articles(edition)
-                    bodies[edition.pk] = edition_body(edition, articles=articles)
+                    bodies[edition.pk] = edition_body(edition)
                 message = edition_message(edition, delivery, body=bodies[edition.pk])
                 message.connection = connection
                 try:

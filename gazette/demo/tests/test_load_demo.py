@@ -25,7 +25,7 @@ from gazette.comments.models import Comment
 from gazette.core.models import CreditedImage, SiteSettings
 from gazette.demo import pictures, texts
 from gazette.demo.texts.schema import Embed, Illustration, Quote, Related
-from gazette.findability.tests.test_metadata import assert_news_article, graph, head
+from gazette.findability.tests.heads import assert_news_article, graph, head
 from gazette.letters.models import (
     ConsentRecord,
     Delivery,

@@ -3,9 +3,7 @@ Graph, X card, and JSON-LD NewsArticle + BreadcrumbList with Google's required p
 checked on our own articles (every article of the demo: gazette/demo/tests/test_load_demo.py)."""
 
 import datetime as dt
-import json
 import re
-from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,6 +11,7 @@ from wagtail.models import Site
 
 from gazette.core.models import SiteSettings
 from gazette.core.tests.shared_data import shared
+from gazette.findability.tests.heads import assert_news_article, graph, head
 from gazette.news.models import ArticleAuthor
 from gazette.news.tests.factories import (
     LARGE,
@@ -23,66 +22,6 @@ from gazette.news.tests.factories import (
 )
 
 PARIS = ZoneInfo("Europe/Paris")
-
-
-class Head(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.meta, self.links, self.scripts, self._script = {}, [], [], None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "meta" and ("property" in attrs or "name" in attrs):
-            self.meta.setdefault(attrs.get("property") or attrs["name"], []).append(
-                attrs["content"]
-            )
-        elif tag == "link":
-            self.links.append(attrs)
-        elif tag == "script" and attrs.get("type") == "application/ld+json":
-            self._script = ""
-
-    def handle_data(self, data):
-        if self._script is not None:
-            self._script += data
-
-    def handle_endtag(self, tag):
-        if tag == "script" and self._script is not None:
-            self.scripts.append(self._script)
-            self._script = None
-
-
-def head(html):
-    parser = Head()
-    parser.feed(html)
-    return parser
-
-
-def graph(parsed):
-    [script] = parsed.scripts
-    data = json.loads(script)
-    assert data["@context"] == "https://schema.org"
-    return {node["@type"]: node for node in data["@graph"]}
-
-
-def assert_news_article(article_node, url):
-    """Google's NewsArticle: the properties the brief lists, with the types schema.org gives."""
-    assert article_node["headline"]
-    assert article_node["mainEntityOfPage"] == {"@type": "WebPage", "@id": url}
-    for date in ("datePublished", "dateModified"):
-        assert dt.datetime.fromisoformat(article_node[date]).tzinfo is not None
-    assert article_node["dateModified"] >= article_node["datePublished"]
-    assert article_node["author"], "at least one author"
-    for author in article_node["author"]:
-        assert author["@type"] == "Person" and author["name"] and author["url"].startswith("http")
-    [image] = article_node["image"]
-    assert image["url"].startswith("http") and image["width"] > 0 and image["height"] > 0
-    publisher = article_node["publisher"]
-    assert publisher["@type"] == "Organization" and publisher["name"]
-    assert publisher["logo"]["@type"] == "ImageObject" and publisher["logo"]["url"].startswith(
-        "http"
-    )
-    assert article_node["articleSection"]
-    assert article_node["isAccessibleForFree"] is True
 
 
 @shared
