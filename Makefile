@@ -19,6 +19,15 @@ THREADS ?= 4
 BACKPRESSURE ?= 64
 # More granian options for make serve (bench/pages.py passes its --granian here).
 GRANIAN_OPTIONS ?=
+# make stack: granian's port behind nginx, and nginx's files (configuration, cache, logs).
+APP_PORT ?= 8001
+NGINX ?= /usr/sbin/nginx
+STACK_DIR = $(abspath $(or $(GAZETTE_VAR_DIR),var))/nginx
+# As root, nginx's workers would run as nobody, who cannot enter var/ (0700): they run as root.
+NGINX_ARGS = -e stderr -p $(STACK_DIR)/ -c nginx.conf
+NGINX_GLOBALS = $(if $(filter 0,$(shell id -u)),user root;)
+# make serve logs each request (granian's access log); make stack turns it off: nginx logs them.
+ACCESS_LOG ?= --access-log
 PYTEST_ARGS ?=
 # make test runs its two passes at the same time, each on TEST_WORKERS processes (pytest-xdist;
 # a module stays on one worker: its build-once fixtures are built once). Worker N of the
@@ -32,7 +41,7 @@ POSTGRES_ENV = DATABASE_URL=$(POSTGRES_URL) REDIS_URL=redis://127.0.0.1:6379/$(R
 # The peer bench/pages.py measures the uncached article against (run as root).
 WORDPRESS_PEER ?= /work/shared/bench/wordpress-peer.sh
 
-.PHONY: demo serve backup restore test test-fast test-sqlite test-postgres lint format browser peers messages screenshots bench import-wordpress clean
+.PHONY: demo serve stack backup restore test test-fast test-sqlite test-postgres lint format browser peers messages screenshots bench import-wordpress clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,7 +55,21 @@ GRANIAN = $(VENV)/bin/granian --interface wsgi gazette.wsgi:application --host $
 	--workers $(WORKERS) --blocking-threads $(THREADS) --backpressure $(BACKPRESSURE) \
 	--backlog 1024 --respawn-failed-workers --workers-kill-timeout 30 $(GRANIAN_OPTIONS)
 
-demo serve: export GAZETTE_BASE_URL := $(GAZETTE_BASE_URL)
+demo serve stack: export GAZETTE_BASE_URL := $(GAZETTE_BASE_URL)
+
+# granian, started in a session of its own (setsid), gets one signal to stop, from here: Ctrl-C
+# gives the terminal's whole process group a SIGINT and granian's main process then stops its
+# workers with a SIGTERM, and a worker given both at once may never stop (granian 2.8: it then
+# waits out --workers-kill-timeout, or ends in a segmentation fault with its access log). A
+# SIGINT or SIGTERM to make's process group is forwarded as one SIGTERM; the task worker stops
+# with the server.
+# The first server to end stops the others (make stack: nginx and granian).
+ONE_SIGNAL = trap '[ -n "$$stopping" ] || { stopping=1; kill -TERM $$servers 2>/dev/null; }' INT TERM; \
+	  trap 'kill $$worker 2>/dev/null' EXIT; \
+	  wait -n $$servers; status=$$?; [ -n "$$stopping" ] || { stopping=1; kill -TERM $$servers 2>/dev/null; }; \
+	  for pid in $$servers; do while kill -0 $$pid 2>/dev/null; do wait $$pid; done; done; \
+	  exit $$status
+
 
 # The production server, as make serve: no development server and its warning; it says only
 # what goes wrong. load_demo makes the images at every size first, and the address is printed
@@ -56,22 +79,43 @@ demo: $(VENV)/.installed
 	$(MANAGE) collectstatic --no-input -v0
 	$(MANAGE) sync_site
 	$(MANAGE) load_demo
-	@trap 'kill 0' EXIT INT TERM; \
-	  $(MANAGE) db_worker --interval 5 -v0 & \
-	  $(GRANIAN) --log-level warning & server=$$!; \
+	@$(MANAGE) db_worker --interval 5 -v0 & worker=$$!; \
+	  setsid $(GRANIAN) --log-level warning & servers=$$!; \
 	  until (exec 3<>/dev/tcp/$(HOST)/$(PORT)) 2>/dev/null; do \
-	    kill -0 $$server 2>/dev/null || exit 1; sleep 0.2; \
+	    kill -0 $$servers 2>/dev/null || { kill $$worker; exit 1; }; sleep 0.2; \
 	  done; \
 	  echo "Gazette : $(GAZETTE_BASE_URL)/  (Ctrl-C pour arrêter)"; \
-	  wait $$server
+	  $(ONE_SIGNAL)
 
 serve: $(VENV)/.installed
 	$(MANAGE) check_migrations -v0
 	$(MANAGE) collectstatic --no-input -v0
 	$(MANAGE) sync_site
-	@trap 'kill 0' EXIT INT TERM; \
-	  $(MANAGE) db_worker --interval 5 -v0 & \
-	  $(GRANIAN) --access-log
+	@$(MANAGE) db_worker --interval 5 -v0 & worker=$$!; \
+	  setsid $(GRANIAN) $(ACCESS_LOG) & servers=$$!; \
+	  $(ONE_SIGNAL)
+
+# The production stack on one machine: nginx on HOST:PORT (deploy/nginx/, a one-second
+# micro-cache and the access log) in front of make serve's granian on APP_PORT, which logs
+# nothing itself. README « Mise en production »; bench/RESULTS.md for why nginx.
+stack: $(VENV)/.installed peers
+	$(MANAGE) check_migrations -v0
+	$(MANAGE) collectstatic --no-input -v0
+	$(MANAGE) sync_site
+	@mkdir -p $(STACK_DIR)/logs $(STACK_DIR)/temp
+	@cp deploy/nginx/nginx.conf $(STACK_DIR)/nginx.conf
+	@sed -e 's/127\.0\.0\.1:8000/$(HOST):$(PORT)/; s/127\.0\.0\.1:8001/$(HOST):$(APP_PORT)/' \
+	  deploy/nginx/gazette.conf > $(STACK_DIR)/gazette.conf
+	@$(NGINX) -q -t $(NGINX_ARGS) -g '$(NGINX_GLOBALS)'
+	@$(MANAGE) db_worker --interval 5 -v0 & worker=$$!; \
+	  GAZETTE_TRUSTED_PROXIES="$${GAZETTE_TRUSTED_PROXIES:-$(HOST)}" setsid \
+	    $(subst --port $(PORT),--port $(APP_PORT),$(GRANIAN)) --no-access-log & servers=$$!; \
+	  until (exec 3<>/dev/tcp/$(HOST)/$(APP_PORT)) 2>/dev/null; do \
+	    kill -0 $$servers 2>/dev/null || { kill $$worker; exit 1; }; sleep 0.2; \
+	  done; \
+	  setsid $(NGINX) $(NGINX_ARGS) -g 'daemon off; $(NGINX_GLOBALS)' & servers="$$servers $$!"; \
+	  echo "Gazette : $(GAZETTE_BASE_URL)/  (nginx devant granian :$(APP_PORT) ; Ctrl-C pour arrêter)"; \
+	  $(ONE_SIGNAL)
 
 # make import-wordpress FILE=export.xml [UPLOADS=dossier | MEDIA_BASE_URL=adresse] [USERS=1] [DRY_RUN=1]
 import-wordpress: $(VENV)/.installed

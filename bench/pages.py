@@ -17,9 +17,13 @@
 
     .venv/bin/python bench/pages.py [--sizes 1000:10000,100000:1000000] [--note "what changed"]
 
+   - the article through `make stack` (nginx with deploy/nginx/ in front of granian), the
+     README's production stack, against the same nginx serving the file;
+   - `make serve` without its access log, to tell what the log costs.
+
 Uses PostgreSQL database `gazette_bench_pages` (dropped and created again), Redis database 9
 (emptied: reserved for this benchmark) and ports 8017 (granian), 8018 (nginx), 8019
-(Varnish). Appends its figures to bench/RESULTS.md.
+(Varnish), 8020 (make stack's nginx). Appends its figures to bench/RESULTS.md.
 """
 
 import argparse
@@ -47,7 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GRANIAN = ROOT / ".venv" / "bin" / "granian"
 HOST = "127.0.0.1"
-GRANIAN_PORT, NGINX_PORT, VARNISH_PORT = 8017, 8018, 8019
+GRANIAN_PORT, NGINX_PORT, VARNISH_PORT, STACK_PORT = 8017, 8018, 8019, 8020
 POSTGRES = "postgres://postgres@127.0.0.1:5432/"
 DATABASE = "gazette_bench_pages"
 REDIS_URL = "redis://127.0.0.1:6379/9"
@@ -127,26 +131,30 @@ def wait_for(port: int, process: subprocess.Popen, name: str) -> None:
     raise SystemExit(f"{name} ne démarre pas")
 
 
-def start_gazette(env: dict, args) -> subprocess.Popen:
-    """`make serve` itself, on the benchmark's port: the command the README gives operators,
-    its access log and its task worker included, so that a figure here is what they get."""
+def start_gazette(env: dict, args, target="serve", *options: str) -> subprocess.Popen:
+    """`make serve` (or `make stack`) itself, on the benchmark's ports: the command the README
+    gives operators, its access log and its task worker included, so that a figure here is
+    what they get."""
+    port = STACK_PORT if target == "stack" else GRANIAN_PORT
     server = subprocess.Popen(
         [
             "make",
             "-s",
-            "serve",
+            target,
             f"HOST={HOST}",
-            f"PORT={GRANIAN_PORT}",
+            f"PORT={port}",
+            f"APP_PORT={GRANIAN_PORT}",
             f"WORKERS={args.workers}",
             f"THREADS={args.threads}",
             f"GRANIAN_OPTIONS={args.granian}",
+            *options,
         ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        start_new_session=True,  # stop() ends make, its worker and granian together
+        start_new_session=True,  # stop() ends make, its worker and the servers together
     )
-    wait_for(GRANIAN_PORT, server, "make serve")
+    wait_for(port, server, f"make {target}")
     return server
 
 
@@ -305,15 +313,28 @@ def serving(env: dict, article_path: str, args) -> dict:
         finally:
             stop(granian)
         results["size"] = len(body)
-    # The one-machine default: the page cache in each worker's memory (no REDIS_URL).
-    granian = start_gazette({**env, "GAZETTE_PAGE_CACHE": "1"}, args)
-    try:
-        url = f"http://{HOST}:{GRANIAN_PORT}{article_path}"
-        for _ in range(8):  # each worker stores its own copy on its first miss
-            get(url)
-        results["cached_local"] = measured(url, args)
-    finally:
-        stop(granian)
+    # The one-machine default: the page cache in each worker's memory (no REDIS_URL); then
+    # the same without granian's access log, then behind make stack's nginx.
+    local_env = {**env, "GAZETTE_PAGE_CACHE": "1"}
+    for name, target, options in (
+        ("cached_local", "serve", ()),
+        ("cached_quiet", "serve", ("ACCESS_LOG=--no-access-log",)),
+        ("stack", "stack", ()),
+    ):
+        server = start_gazette(local_env, args, target, *options)
+        try:
+            port = STACK_PORT if target == "stack" else GRANIAN_PORT
+            url = f"http://{HOST}:{port}{article_path}"
+            for _ in range(8):  # each worker stores its own copy on its first miss
+                answer, headers = get(url)
+            # The same page, its absolute links on the address make was given.
+            same = answer.replace(f":{port}/".encode(), f":{GRANIAN_PORT}/".encode())
+            assert same == body, f"make {target} answers other bytes"
+            if target == "stack":
+                results["stack_answer"] = headers.get("x-cache", "?")
+            results[name] = measured(url, args)
+        finally:
+            stop(server)
     granian = start_granian(env, args, app="bench.empty_app")
     try:
         results["empty"] = measured(f"http://{HOST}:{GRANIAN_PORT}/", args)
@@ -375,6 +396,17 @@ def serving_table(results: dict) -> list[str]:
         row(
             "article, cached (granian + page cache in each worker's memory)",
             results["cached_local"],
+            "nginx",
+        ),
+        row(
+            "article, cached, make serve with --no-access-log (what granian's log costs)",
+            results["cached_quiet"],
+            "nginx",
+        ),
+        row(
+            f"article through make stack: nginx micro-cache (X-Cache: {results['stack_answer']})"
+            " in front of granian",
+            results["stack"],
             "nginx",
         ),
         row("nginx, same bytes from a file", results["nginx"]),

@@ -61,11 +61,29 @@ def capability(request):
     return response
 
 
+def failing(request):
+    """Good once, then broken: what a proxy keeps must outlive the app's errors."""
+    if made["panne"]:
+        return HttpResponse("panne", status=500)
+    return _public("panne", "k3")
+
+
+def address(request):
+    """The reader's address as the app sees it through the proxy (`core.network`)."""
+    from gazette.core.network import client_ip
+
+    response = HttpResponse(client_ip(request) or "")
+    response["Cache-Control"] = "private"
+    return response
+
+
 urlpatterns = [
     path("cles/<str:name>/", keyed),
     path("une-chargee/", many_keys),
     path("avec-fragment/", with_fragment),
     path("fragments/encadre/", fragment),
     path("capacite/", capability),
+    path("panne/", failing),
+    path("adresse/", address),
     path("sante/pret", ready),
 ]

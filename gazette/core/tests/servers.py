@@ -1,6 +1,7 @@
-"""Real servers started by tests (granian, Varnish, an S3 server): a free port, and waiting
+"""Real servers started by tests (granian, Varnish, nginx, an S3 server): a free port, and waiting
 until the server listens or has died."""
 
+import os
 import re
 import shutil
 import socket
@@ -149,3 +150,32 @@ def wait_until_healthy(workdir: Path, *, backends: int = 1, seconds=30) -> None:
         if time.monotonic() > deadline:
             pytest.fail(f"Varnish never found the app healthy:\n{listing}")
         time.sleep(0.2)
+
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+NGINX_CONF = Path(settings.BASE_DIR) / "deploy" / "nginx"
+
+
+@contextmanager
+def running_nginx(ports: list[int], *, port: int | None = None):
+    """nginx on a free port with the shipped files (deploy/nginx/), as `make stack` runs it:
+    the same substitution of its two addresses, one upstream line per app server. Yields its
+    URL and its folder (logs/access.log)."""
+    folder = Path(tempfile.mkdtemp(prefix="gazette-nginx-"))
+    (folder / "logs").mkdir()
+    (folder / "temp").mkdir()
+    port = port or free_port()
+    conf = (NGINX_CONF / "gazette.conf").read_text()
+    upstream = "".join(f"    server 127.0.0.1:{p} max_fails=0;\n" for p in ports)
+    conf = conf.replace("    server 127.0.0.1:8001 max_fails=0;\n", upstream, 1)
+    conf = conf.replace("127.0.0.1:8000", f"127.0.0.1:{port}", 1)
+    assert f"127.0.0.1:{port}" in conf and f"127.0.0.1:{ports[0]}" in conf, "addresses moved"
+    (folder / "gazette.conf").write_text(conf)
+    (folder / "nginx.conf").write_text((NGINX_CONF / "nginx.conf").read_text())
+    globals_ = "daemon off; user root;" if os.geteuid() == 0 else "daemon off;"
+    command = [NGINX, "-e", "stderr", "-p", f"{folder}/", "-c", "nginx.conf", "-g", globals_]
+    try:
+        with running(command, port, "nginx"):
+            yield f"http://127.0.0.1:{port}", folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
