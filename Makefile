@@ -38,8 +38,10 @@ PYTEST := $(VENV)/bin/pytest --durations=15
 XDIST = $(if $(filter-out 0 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile)
 SQLITE_ENV := env -u DATABASE_URL -u REDIS_URL
 POSTGRES_ENV = DATABASE_URL=$(POSTGRES_URL) REDIS_URL=redis://127.0.0.1:6379/$(REDIS_TEST_DB)
-# The peer bench/pages.py measures the uncached article against (run as root).
+# The peers bench/pages.py measures the uncached article against (run as root; Ghost's first
+# install takes 4 to 14 minutes).
 WORDPRESS_PEER ?= /work/shared/bench/wordpress-peer.sh
+GHOST_PEER ?= /work/shared/bench/ghost-peer.sh
 
 .PHONY: demo serve stack backup restore test test-fast test-sqlite test-postgres lint format browser peers messages screenshots bench import-wordpress clean
 
@@ -204,6 +206,7 @@ bench: $(VENV)/.installed peers
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	$(PY) bench/beacon.py
 	@curl -sf -o /dev/null http://127.0.0.1:8080/ || $(WORDPRESS_PEER)
+	@curl -sf -o /dev/null http://127.0.0.1:2368/ || $(GHOST_PEER)
 	$(PY) bench/pages.py
 
 clean:

@@ -1,7 +1,7 @@
 """Beacon benchmark: reads counted per second, and their latency, on a real server.
 
 For each shape, embedded (SQLite, batched writes) and scaled (PostgreSQL + Redis), it builds
-a fresh site with a few articles, starts the server (granian as `make serve` does, or
+a fresh site with a few articles, starts the server (`make serve` itself, or
 gunicorn) on 127.0.0.1:8016, fires beacons from
 distinct visitors with wrk (bench/beacon.lua) over many keep-alive connections, stops the
 server, flushes, and checks that the database holds every read that got a 204: no more than
@@ -21,13 +21,14 @@ import os
 import platform
 import re
 import shlex
-import signal
 import socket
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+import servers
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -38,7 +39,10 @@ DATABASE = "gazette_bench_audience"
 REDIS_URL = "redis://127.0.0.1:6379/14"
 ARTICLES = 20
 WARM_UP_SECONDS = 3
-SERVER_SHAPES = {"gunicorn": "gunicorn gthread", "granian": "granian WSGI, blocking threads"}
+SERVER_SHAPES = {
+    "gunicorn": "gunicorn gthread",
+    "granian": "make serve: granian WSGI, blocking threads, its access log and task worker",
+}
 
 CREATE_SITE = f"""
 from django.core.cache import cache
@@ -130,6 +134,12 @@ def server_command(app: str, args) -> list:
 
 
 def start(app: str, env: dict, args) -> subprocess.Popen:
+    """Gazette under granian through `make serve` itself (its access log and task worker
+    included, bench/servers.py); the empty app, and gunicorn, with the same options."""
+    if app == "gazette.wsgi" and args.server == "granian":
+        return servers.start(
+            "serve", env=env, port=PORT, WORKERS=args.workers, THREADS=args.threads
+        )
     server = subprocess.Popen(
         [str(part) for part in server_command(app, args)],
         cwd=ROOT,
@@ -149,8 +159,7 @@ def start(app: str, env: dict, args) -> subprocess.Popen:
 
 def stop(server: subprocess.Popen) -> None:
     """SIGTERM: the workers exit cleanly, so the embedded mode writes its last batch."""
-    server.send_signal(signal.SIGTERM)
-    server.wait(timeout=60)
+    servers.stop(server)
 
 
 def run_wrk(url: str, *, seconds: int, connections: int, script: str, script_args=()) -> dict:

@@ -45,8 +45,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from purge_latency import HOST, django_setup, environment, granian, run, stop, task_worker  # noqa: E402
+from purge_latency import HOST, django_setup, environment, granian, run, stop  # noqa: E402
 from results import publish  # noqa: E402
+from servers import descendants  # noqa: E402
 
 PORT, VARNISH_PORT = 8110, 8112
 CONNECTIONS, PAUSE_MS = 100, 149
@@ -111,16 +112,13 @@ def get(port: int, path: str, etag: str = "") -> tuple[int, object, bytes]:
 def cpu_seconds(pid: int) -> float:
     """User + system time of a process and all its descendants still running."""
     ticks = os.sysconf("SC_CLK_TCK")
-    total, pending = 0.0, [pid]
-    while pending:
-        current = pending.pop()
+    total = 0.0
+    for current in descendants(pid):
         try:
             fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / ticks
-            for task in Path(f"/proc/{current}/task").iterdir():
-                pending += [int(c) for c in (task / "children").read_text().split()]
         except (FileNotFoundError, ProcessLookupError):
             continue
+        total += (int(fields[11]) + int(fields[12])) / ticks
     return total
 
 
@@ -265,8 +263,7 @@ def shape_run(name: str, env: dict, page: int, args) -> dict:
             "GAZETTE_FRONTEND_CACHE_URLS": f"http://{HOST}:{VARNISH_PORT}",
             "GAZETTE_TRUSTED_PROXIES": "1",
         }
-    server = granian(ROOT, env, PORT)
-    worker = task_worker(ROOT, env)
+    server = granian(ROOT, env, PORT)  # make serve: its task worker included
     try:
         if not behind:
             pids = [server.pid]
@@ -286,7 +283,6 @@ def shape_run(name: str, env: dict, page: int, args) -> dict:
                 "publishing": publishing(VARNISH_PORT, endpoint, page, env, pids, args),
             }
     finally:
-        stop(worker)
         stop(server)
 
 

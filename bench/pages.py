@@ -10,9 +10,9 @@
    - the cached article through `make serve` itself (the README's command, its access log
      and task worker included: 2 workers × 4 threads, PostgreSQL + Redis) against nginx
      serving the same bytes from a file;
-   - the same article uncached against the WordPress peer's post page
-     (/work/shared/bench/wordpress-peer.sh must be running on 127.0.0.1:8080; `--cached-only`
-     skips both);
+   - the same article uncached against the WordPress and Ghost peers' post pages
+     (/work/shared/bench/wordpress-peer.sh on 127.0.0.1:8080 and ghost-peer.sh on
+     127.0.0.1:2368 must be running, as `make bench` makes sure; `--cached-only` skips them);
    - the article behind Varnish (deploy/varnish/gazette.vcl) in front of granian.
 
     .venv/bin/python bench/pages.py [--sizes 1000:10000,100000:1000000] [--note "what changed"]
@@ -29,23 +29,24 @@ Uses PostgreSQL database `gazette_bench_pages` (dropped and created again), Redi
 import argparse
 import datetime as dt
 import json
-import os
 import re
 import shlex
 import shutil
-import signal
 import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import servers
 from beacon import environment as beacon_environment
 from beacon import machine, run, run_wrk
 from results import publish
+from servers import descendants, stop
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -56,6 +57,7 @@ POSTGRES = "postgres://postgres@127.0.0.1:5432/"
 DATABASE = "gazette_bench_pages"
 REDIS_URL = "redis://127.0.0.1:6379/9"
 WORDPRESS = "http://127.0.0.1:8080/"
+GHOST = "http://127.0.0.1:2368/"
 NGINX = "/usr/sbin/nginx"
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 WARM_UP_SECONDS = 3
@@ -132,30 +134,18 @@ def wait_for(port: int, process: subprocess.Popen, name: str) -> None:
 
 
 def start_gazette(env: dict, args, target="serve", *options: str) -> subprocess.Popen:
-    """`make serve` (or `make stack`) itself, on the benchmark's ports: the command the README
-    gives operators, its access log and its task worker included, so that a figure here is
-    what they get."""
-    port = STACK_PORT if target == "stack" else GRANIAN_PORT
-    server = subprocess.Popen(
-        [
-            "make",
-            "-s",
-            target,
-            f"HOST={HOST}",
-            f"PORT={port}",
-            f"APP_PORT={GRANIAN_PORT}",
-            f"WORKERS={args.workers}",
-            f"THREADS={args.threads}",
-            f"GRANIAN_OPTIONS={args.granian}",
-            *options,
-        ],
-        cwd=ROOT,
+    """`make serve` (or `make stack`) itself, on the benchmark's ports (bench/serving.py)."""
+    variables = dict(option.split("=", 1) for option in options)
+    return servers.start(
+        target,
         env=env,
-        stdout=subprocess.DEVNULL,
-        start_new_session=True,  # stop() ends make, its worker and the servers together
+        port=STACK_PORT if target == "stack" else GRANIAN_PORT,
+        APP_PORT=GRANIAN_PORT,
+        WORKERS=args.workers,
+        THREADS=args.threads,
+        GRANIAN_OPTIONS=args.granian,
+        **variables,
     )
-    wait_for(port, server, f"make {target}")
-    return server
 
 
 def start_granian(env: dict, args, app: str) -> subprocess.Popen:
@@ -235,15 +225,32 @@ def healthy_by(url: str, deadline: float) -> None:
             time.sleep(0.5)
 
 
-def stop(server: subprocess.Popen) -> None:
-    """The server and what it started (make serve: its task worker and granian's workers)."""
-    group = os.getpgid(server.pid) == server.pid
-    (os.killpg if group else os.kill)(server.pid, signal.SIGTERM)
-    try:
-        server.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        (os.killpg if group else os.kill)(server.pid, signal.SIGKILL)
-        server.wait()
+def resident_memory(server: subprocess.Popen) -> dict:
+    """Resident memory (MiB) of what `make serve` or `make stack` runs, read once the load
+    is over: each granian worker, granian's main process, the task worker, nginx."""
+    figures = {"workers": [], "granian": 0.0, "task worker": 0.0, "nginx": 0.0}
+    for pid in descendants(server.pid):
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        mib = int(re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)[1]) / 1024
+        if "granian" in command:
+            parent = int(re.search(r"^PPid:\s+(\d+)", status, re.MULTILINE)[1])
+            parent_command = Path(f"/proc/{parent}/cmdline").read_bytes()
+            if b"granian" in parent_command:
+                figures["workers"].append(mib)
+            else:
+                figures["granian"] += mib
+        elif "db_worker" in command:
+            figures["task worker"] += mib
+        elif "nginx" in command:
+            figures["nginx"] += mib
+    figures["total"] = sum(figures["workers"]) + sum(
+        figures[name] for name in ("granian", "task worker", "nginx")
+    )
+    return figures
 
 
 def get(url: str) -> tuple[bytes, dict]:
@@ -271,6 +278,22 @@ def wordpress_post() -> str:
             "Le pair WordPress ne répond pas : lancez /work/shared/bench/wordpress-peer.sh"
         ) from error
     return re.search(r'href="(http://127\.0\.0\.1:8080/\d{4}/\d{2}/\d{2}/[^"]+/)"', home).group(1)
+
+
+def ghost_post() -> str:
+    """The newest post of the Ghost peer's home page (its theme's post cards)."""
+    try:
+        home = get(GHOST)[0].decode()
+    except OSError as error:
+        raise SystemExit(
+            "Le pair Ghost ne répond pas : lancez /work/shared/bench/ghost-peer.sh"
+        ) from error
+    found = re.search(r'class="post-card-content-link" href="([^"]+)"', home) or re.search(
+        r'href="((?:http://127\.0\.0\.1:2368)?/(?!tag/|author/|page/|rss/|ghost/|assets/|'
+        r'a-propos/|la-redaction/|mentions-legales/)[a-z0-9][a-z0-9-]+/)"',
+        home,
+    )
+    return urllib.parse.urljoin(GHOST, found.group(1))
 
 
 def serving(env: dict, article_path: str, args) -> dict:
@@ -333,6 +356,7 @@ def serving(env: dict, article_path: str, args) -> dict:
             if target == "stack":
                 results["stack_answer"] = headers.get("x-cache", "?")
             results[name] = measured(url, args)
+            results[f"{name}_memory"] = resident_memory(server)
         finally:
             stop(server)
     granian = start_granian(env, args, app="bench.empty_app")
@@ -350,12 +374,41 @@ def serving(env: dict, article_path: str, args) -> dict:
             url = f"http://{HOST}:{GRANIAN_PORT}{article_path}"
             assert get(url)[1].get("x-gazette-cache") is None
             results[name] = measured(url, args)
+            results[f"{name}_memory"] = resident_memory(granian)
         finally:
             stop(granian)
     post = wordpress_post()
     results["wordpress_url"] = post
     results["wordpress"] = measured(post, args)
+    post = ghost_post()
+    results["ghost_url"] = post
+    results["ghost"] = measured(post, args)
     return results
+
+
+def memory_table(results: dict) -> list[str]:
+    """Resident memory after each load: the issue's bound is 250 MB per worker."""
+    names = {
+        "cached_local": "make serve, page cache in memory",
+        "cached_quiet": "make serve, no access log",
+        "stack": "make stack (nginx + granian)",
+        "uncached": "make serve, GAZETTE_PAGE_CACHE=0",
+        "cold": "make serve, no page cache, no fragments",
+    }
+    lines = [
+        "| after | each granian worker | granian main | task worker | nginx | whole |",
+        "|---|---|---|---|---|---|",
+    ]
+    for key, label in names.items():
+        memory = results.get(f"{key}_memory")
+        if memory:
+            workers = ", ".join(f"{mib:.0f}" for mib in sorted(memory["workers"]))
+            lines.append(
+                f"| {label} | {workers} MiB | {memory['granian']:.0f} MiB "
+                f"| {memory['task worker']:.0f} MiB | {memory['nginx']:.0f} MiB "
+                f"| {memory['total']:.0f} MiB |"
+            )
+    return lines
 
 
 def render_table(runs: list[dict]) -> list[str]:
@@ -379,13 +432,15 @@ def render_table(runs: list[dict]) -> list[str]:
 
 
 def serving_table(results: dict) -> list[str]:
-    def row(name, figures, peer_name=None):
-        peer = results.get(peer_name) if peer_name else None
-        ratio = f"{figures['per_second'] / peer['per_second']:.2f}" if peer else "—"
+    def row(name, figures, *peer_names):
+        peers = [peer for peer in peer_names if results.get(peer)]
+        ratio = " · ".join(
+            f"{figures['per_second'] / results[peer]['per_second']:.2f}" for peer in peers
+        )
         others = {s: n for s, n in figures["statuses"].items() if s not in (200, 204)}
         return (
             f"| {name} | {figures['per_second']:,.0f} | {figures['p50_us'] / 1000:.1f} ms "
-            f"| {figures['p99_us'] / 1000:.1f} ms | {peer_name or '—'} | {ratio} "
+            f"| {figures['p99_us'] / 1000:.1f} ms | {' · '.join(peers) or '—'} | {ratio or '—'} "
             f"| {others or 'none'}, {figures.get('socket_errors', 0)} |"
         )
 
@@ -418,13 +473,16 @@ def serving_table(results: dict) -> list[str]:
                 "article, uncached (granian, GAZETTE_PAGE_CACHE=0; kept fragments serve)",
                 results["uncached"],
                 "wordpress",
+                "ghost",
             ),
             row(
                 "article, cold (GAZETTE_PAGE_CACHE=0 GAZETTE_FRAGMENT_CACHE=0)",
                 results["cold"],
                 "wordpress",
+                "ghost",
             ),
             row(f"WordPress peer post ({results['wordpress_url']})", results["wordpress"]),
+            row(f"Ghost peer post ({results['ghost_url']})", results["ghost"]),
         ]
         if "uncached" in results
         else []
@@ -514,6 +572,10 @@ def main() -> None:
             f"{WARM_UP_SECONDS} s warm-up, one target after the other.",
             "",
             *serving_table(served),
+            "",
+            "Resident memory (VmRSS) of the processes make started, read after each load:",
+            "",
+            *memory_table(served),
         ]
     publish(lines, record=not args.no_record)
 

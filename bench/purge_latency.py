@@ -46,7 +46,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import servers
 from results import publish
+from servers import stop
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
@@ -272,60 +274,19 @@ def build_site(tree: Path, env: dict, shape: str, articles: int) -> float:
 
 
 def granian(tree: Path, env: dict, port: int, workers: int = 2) -> subprocess.Popen:
-    """`make serve`'s command line (GRANIAN in the Makefile), on our port, no access log."""
-    command = [
-        tree / ".venv" / "bin" / "granian",
-        "--interface",
-        "wsgi",
-        "gazette.wsgi:application",
-        "--host",
-        HOST,
-        "--port",
-        port,
-        "--workers",
-        workers,
-        "--blocking-threads",
-        4,
-        "--backpressure",
-        64,
-        "--backlog",
-        1024,
-        "--respawn-failed-workers",
-        "--workers-kill-timeout",
-        30,
-        "--no-access-log",
-    ]
-    server = subprocess.Popen(
-        [str(part) for part in command], cwd=tree, env=env, stdout=subprocess.DEVNULL
-    )
+    """`make serve` in `tree` (its granian, access log and task worker), on our port, once it
+    answers (bench/servers.py)."""
+    server = servers.start("serve", env=env, port=port, tree=tree, WORKERS=workers)
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
+    while True:
         try:
             get(port, "/sante/")
             return server
         except OSError:
-            if server.poll() is not None:
-                break
+            if server.poll() is not None or time.monotonic() > deadline:
+                stop(server)
+                raise SystemExit(f"make serve ne répond pas sur le port {port}") from None
             time.sleep(0.3)
-    server.kill()
-    raise SystemExit(f"granian ne démarre pas sur le port {port}")
-
-
-def task_worker(tree: Path, env: dict) -> subprocess.Popen:
-    """As `make serve`: the task worker beside the server."""
-    python = tree / ".venv" / "bin" / "python"
-    return subprocess.Popen(
-        [str(python), "manage.py", "db_worker", "--interval", "5", "-v0"], cwd=tree, env=env
-    )
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 def get(port: int, address: str) -> tuple[int, dict, bytes]:
@@ -497,8 +458,7 @@ def purges(size: int, args) -> dict:
         env["GAZETTE_MOST_READ_SECONDS"] = str(args.most_read_seconds)
         cached_env = {**env, "GAZETTE_SURROGATE_KEYS": "1"}
         fresh_env = {**env, "GAZETTE_PAGE_CACHE": "0", "GAZETTE_FRAGMENT_CACHE": "0"}
-        servers = [granian(ROOT, cached_env, CACHED_PORT), granian(ROOT, fresh_env, FRESH_PORT)]
-        servers.append(task_worker(ROOT, env))
+        started = [granian(ROOT, cached_env, CACHED_PORT), granian(ROOT, fresh_env, FRESH_PORT)]
         try:
             get(CACHED_PORT, "/")
             time.sleep(SETTLE_SECONDS)
@@ -515,7 +475,7 @@ def purges(size: int, args) -> dict:
                     known_stale.update(results[-1]["stale"])
                     print(json.dumps(results[-1]), file=sys.stderr, flush=True)
         finally:
-            for server in servers:
+            for server in started:
                 stop(server)
     return {
         "size": size,
@@ -536,7 +496,7 @@ def cached_article_throughput(args) -> dict:
     figures = {name: [] for name in trees}
     info = {}
     with tempfile.TemporaryDirectory(prefix="gazette-bench-purge-wrk-") as folder:
-        servers, urls = [], {}
+        started, urls = [], {}
         try:
             for name, tree in trees.items():
                 port = THROUGHPUT_PORTS[name]
@@ -556,7 +516,7 @@ def cached_article_throughput(args) -> dict:
                     cwd=tree,
                 ).splitlines()[-1]
                 commit = run("git", "rev-parse", "--short", "HEAD", env=env, cwd=tree)
-                servers.append(granian(tree, env, port))
+                started.append(granian(tree, env, port))
                 for _ in range(20):
                     status, headers, body = get(port, path)
                 assert headers.get("x-gazette-cache") == "hit", (name, headers)
@@ -570,7 +530,7 @@ def cached_article_throughput(args) -> dict:
                     )
                     print(name, round(figures[name][-1]["per_second"]), file=sys.stderr)
         finally:
-            for server in servers:
+            for server in started:
                 stop(server)
     return {"info": info, "figures": figures}
 
