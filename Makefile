@@ -26,8 +26,9 @@ STACK_DIR = $(abspath $(or $(GAZETTE_VAR_DIR),var))/nginx
 # As root, nginx's workers would run as nobody, who cannot enter var/ (0700): they run as root.
 NGINX_ARGS = -e stderr -p $(STACK_DIR)/ -c nginx.conf
 NGINX_GLOBALS = $(if $(filter 0,$(shell id -u)),user root;)
-# make serve logs each request (granian's access log); make stack turns it off: nginx logs them.
-ACCESS_LOG ?= --access-log
+# make serve logs each request, in blocks each second (GAZETTE_ACCESS_LOG,
+# gazette/operations/access_log.py); make stack turns it off: nginx logs them.
+ACCESS_LOG ?= 1
 PYTEST_ARGS ?=
 # make test runs its two passes at the same time, each on TEST_WORKERS processes (pytest-xdist;
 # a module stays on one worker: its build-once fixtures are built once). Worker N of the
@@ -94,7 +95,7 @@ serve: $(VENV)/.installed
 	$(MANAGE) collectstatic --no-input -v0
 	$(MANAGE) sync_site
 	@$(MANAGE) db_worker --interval 5 -v0 & worker=$$!; \
-	  setsid $(GRANIAN) $(ACCESS_LOG) & servers=$$!; \
+	  GAZETTE_ACCESS_LOG=$(ACCESS_LOG) setsid $(GRANIAN) & servers=$$!; \
 	  $(ONE_SIGNAL)
 
 # The production stack on one machine: nginx on HOST:PORT (deploy/nginx/, a one-second
@@ -110,8 +111,8 @@ stack: $(VENV)/.installed peers
 	  deploy/nginx/gazette.conf > $(STACK_DIR)/gazette.conf
 	@$(NGINX) -q -t $(NGINX_ARGS) -g '$(NGINX_GLOBALS)'
 	@$(MANAGE) db_worker --interval 5 -v0 & worker=$$!; \
-	  GAZETTE_TRUSTED_PROXIES="$${GAZETTE_TRUSTED_PROXIES:-$(HOST)}" setsid \
-	    $(subst --port $(PORT),--port $(APP_PORT),$(GRANIAN)) --no-access-log & servers=$$!; \
+	  GAZETTE_TRUSTED_PROXIES="$${GAZETTE_TRUSTED_PROXIES:-$(HOST)}" GAZETTE_ACCESS_LOG=0 setsid \
+	    $(subst --port $(PORT),--port $(APP_PORT),$(GRANIAN)) & servers=$$!; \
 	  until (exec 3<>/dev/tcp/$(HOST)/$(APP_PORT)) 2>/dev/null; do \
 	    kill -0 $$servers 2>/dev/null || { kill $$worker; exit 1; }; sleep 0.2; \
 	  done; \

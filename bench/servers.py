@@ -28,7 +28,7 @@ def start(
     **variables,
 ) -> subprocess.Popen:
     """`make <target>` in `tree`, listening on HOST:port; `variables` are make's (WORKERS=2,
-    APP_PORT=8001, ACCESS_LOG=--no-access-log, GRANIAN_OPTIONS=…)."""
+    APP_PORT=8001, ACCESS_LOG=0, GRANIAN_OPTIONS=…)."""
     command = ["make", "-s", "--no-print-directory", target, f"HOST={HOST}", f"PORT={port}"]
     command += [f"{name}={value}" for name, value in variables.items()]
     server = subprocess.Popen(

@@ -11,3 +11,10 @@ from gazette.core.page_cache import with_page_cache  # noqa: E402
 
 # A beacon first (never cached), then the page cache, then Django for the rest.
 application = with_beacon_first(with_page_cache(application))
+
+from django.conf import settings  # noqa: E402
+
+if settings.GAZETTE_ACCESS_LOG:  # make serve's, in blocks (gazette/operations/access_log.py)
+    from gazette.operations.access_log import with_access_log
+
+    application = with_access_log(application)

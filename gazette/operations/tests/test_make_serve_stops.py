@@ -102,12 +102,14 @@ def listening(port) -> bool:
         return False
 
 
-def test_ctrl_c_stops_make_serve_at_once(tmp_path):
+def test_ctrl_c_stops_make_serve_at_once_and_its_access_log_is_written(tmp_path):
     elapsed, output = run_and_stop("serve", signal.SIGINT, tmp_path)
     assert "Segmentation fault" not in output
     assert "refused to gracefully stop" not in output
     assert "Granian shutdown completed" in output
     assert elapsed < 10, output
+    # its access log, in blocks: the last one written as the workers stopped
+    assert output.count('"GET /monde/ HTTP/1.1" 200') == 4, output
 
 
 @pytest.mark.skipif(not Path(NGINX).exists(), reason="nginx is not installed")
