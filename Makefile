@@ -27,7 +27,7 @@ STACK_DIR = $(abspath $(or $(GAZETTE_VAR_DIR),var))/nginx
 NGINX_ARGS = -e stderr -p $(STACK_DIR)/ -c nginx.conf
 NGINX_GLOBALS = $(if $(filter 0,$(shell id -u)),user root;)
 # make serve logs each request, in blocks each second (GAZETTE_ACCESS_LOG,
-# gazette/operations/access_log.py); make stack turns it off: nginx logs them.
+# gazette/core/access_log.py); make stack turns it off: nginx logs them.
 ACCESS_LOG ?= 1
 PYTEST_ARGS ?=
 # make test runs its two passes at the same time, each on TEST_WORKERS processes (pytest-xdist;

@@ -469,7 +469,7 @@ GAZETTE_COMMENT_IP_DAYS = env_int("GAZETTE_COMMENT_IP_DAYS", 30)
 GAZETTE_COMMENT_RATE_LIMIT = env_int("GAZETTE_COMMENT_RATE_LIMIT", 5)
 
 # One line per request on standard output, written in blocks each second
-# (gazette/operations/access_log.py): make serve turns it on, make stack leaves it to nginx.
+# (gazette/core/access_log.py): make serve turns it on, make stack leaves it to nginx.
 GAZETTE_ACCESS_LOG = env_bool("GAZETTE_ACCESS_LOG", False)
 
 # The proxies whose X-Forwarded-For tells the client's address (gazette/core/network.py):

@@ -14,7 +14,7 @@ application = with_beacon_first(with_page_cache(application))
 
 from django.conf import settings  # noqa: E402
 
-if settings.GAZETTE_ACCESS_LOG:  # make serve's, in blocks (gazette/operations/access_log.py)
-    from gazette.operations.access_log import with_access_log
+if settings.GAZETTE_ACCESS_LOG:  # make serve's, in blocks (gazette/core/access_log.py)
+    from gazette.core.access_log import with_access_log
 
     application = with_access_log(application)

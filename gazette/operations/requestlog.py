@@ -18,12 +18,11 @@ import threading
 import time
 import uuid
 
+from gazette.core.access_log import CONTROL
 from gazette.core.network import client_ip
 
 logger = logging.getLogger("gazette.requests")
 SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
-# C0 and C1 controls, DEL, and the two separators some log viewers break lines on.
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _local = threading.local()
 
 

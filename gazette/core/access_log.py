@@ -16,12 +16,16 @@ import atexit
 import collections
 import multiprocessing.util
 import os
+import re
 import sys
 import threading
 import time
 
 from gazette.core.network import client_ip_from
-from gazette.operations.requestlog import CONTROL
+
+# C0 and C1 controls, DEL, and the two separators some log viewers break lines on: a path
+# holding them (`%0a`) must not start a line of its own (the request log escapes them too).
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 FLUSH_SECONDS = 1.0
 

@@ -1,4 +1,4 @@
-"""make serve's access log (gazette/operations/access_log.py): a line per request, the
+"""make serve's access log (gazette/core/access_log.py): a line per request, the
 client's address through the trusted proxies, written in blocks, nothing lost."""
 
 import io
@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from gazette.operations.access_log import AccessLog, with_access_log
+from gazette.core.access_log import AccessLog, with_access_log
 
 
 def app(environ, start_response):
