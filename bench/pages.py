@@ -355,6 +355,8 @@ def serving(env: dict, article_path: str, args) -> dict:
             assert same == body, f"make {target} answers other bytes"
             if target == "stack":
                 results["stack_answer"] = headers.get("x-cache", "?")
+            else:
+                page_headers = headers
             results[name] = measured(url, args)
             results[f"{name}_memory"] = resident_memory(server)
         finally:
@@ -364,6 +366,21 @@ def serving(env: dict, article_path: str, args) -> dict:
         results["empty"] = measured(f"http://{HOST}:{GRANIAN_PORT}/", args)
     finally:
         stop(granian)
+    # The same page's bytes and headers from memory: make serve's ceiling under granian.
+    with tempfile.TemporaryDirectory(prefix="gazette-bench-page-") as folder:
+        Path(folder, "body").write_bytes(body)
+        kept = [
+            (name, value)
+            for name, value in page_headers.items()
+            if name not in ("date", "server", "connection", "transfer-encoding")
+        ]
+        Path(folder, "headers.json").write_text(json.dumps(kept))
+        granian = start_granian({**env, "GAZETTE_BENCH_PAGE": folder}, args, "bench.page_bytes_app")
+        try:
+            assert get(f"http://{HOST}:{GRANIAN_PORT}/")[0] == body
+            results["page_bytes"] = measured(f"http://{HOST}:{GRANIAN_PORT}/", args)
+        finally:
+            stop(granian)
     if args.cached_only:
         return results
     # Not in the page cache, as after a purge: the kept fragments serve (the usual case, a
@@ -471,6 +488,12 @@ def serving_table(results: dict) -> list[str]:
         ),
         row("nginx, same bytes from a file", results["nginx"]),
         row("granian's ceiling: empty WSGI app, 204 (bench/empty_app.py)", results["empty"]),
+        row(
+            "granian's ceiling for this page: its bytes and headers from memory "
+            "(bench/page_bytes_app.py)",
+            results["page_bytes"],
+            "nginx",
+        ),
         row(f"article behind Varnish (X-Cache: {results['varnish_answer']})", results["varnish"]),
     ] + (
         [
