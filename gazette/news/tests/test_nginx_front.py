@@ -16,9 +16,12 @@ from gazette.core.tests.servers import NGINX, running_nginx
 from .factories import make_home, make_section
 from .test_varnish import READER, call
 
+# On PostgreSQL with Redis only: nginx does not care which, and the SQLite pass already starts
+# nginx in front of real app servers (test_never_stale_servers.py).
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.system,
+    pytest.mark.postgres,
     pytest.mark.skipif(not Path(NGINX).exists(), reason="nginx is not installed"),
 ]
 
