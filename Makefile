@@ -44,7 +44,7 @@ POSTGRES_ENV = DATABASE_URL=$(POSTGRES_URL) REDIS_URL=redis://127.0.0.1:6379/$(R
 WORDPRESS_PEER ?= /work/shared/bench/wordpress-peer.sh
 GHOST_PEER ?= /work/shared/bench/ghost-peer.sh
 
-.PHONY: demo serve stack backup restore test test-fast test-sqlite test-postgres lint format browser peers messages screenshots bench import-wordpress clean
+.PHONY: demo serve stack nginx backup restore test test-fast test-sqlite test-postgres lint format browser peers messages screenshots bench import-wordpress clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -107,7 +107,7 @@ serve: $(VENV)/.installed $(STATIC_MANIFEST)
 # The production stack on one machine: nginx on HOST:PORT (deploy/nginx/, a one-second
 # micro-cache and the access log) in front of make serve's granian on APP_PORT, which logs
 # nothing itself. README « Mise en production »; bench/RESULTS.md for why nginx.
-stack: $(VENV)/.installed peers $(STATIC_MANIFEST)
+stack: $(VENV)/.installed nginx $(STATIC_MANIFEST)
 	$(MANAGE) check_migrations -v0
 	$(MANAGE) sync_site
 	@mkdir -p $(STACK_DIR)/logs $(STACK_DIR)/temp
@@ -149,7 +149,11 @@ browser:
 peers:
 	@{ command -v varnishd >/dev/null || [ -x /usr/sbin/varnishd ]; } && dpkg -s varnish-modules >/dev/null 2>&1 \
 	  || { apt-get update -qq && apt-get install -y -qq varnish varnish-modules; }
-	@[ -x /usr/sbin/nginx ] || { apt-get update -qq && apt-get install -y -qq nginx-light; }
+	@$(MAKE) -s --no-print-directory nginx
+
+# nginx, for make stack and the benchmarks (Debian's, installed if missing).
+nginx:
+	@[ -x $(NGINX) ] || { apt-get update -qq && apt-get install -y -qq nginx-light; }
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff format --check .
