@@ -414,6 +414,7 @@ class ArticlePage(PublicCacheMixin, AsciiSlugMixin, Page):
     )
 
     objects = ArticlePageManager()
+    routed_with = ("section",)  # gazette/core/routing.py
 
     content_panels = [
         FieldPanel("label"),
@@ -456,6 +457,18 @@ class ArticlePage(PublicCacheMixin, AsciiSlugMixin, Page):
         if self.path and self.depth > 1:
             self.section = SectionPage.objects.filter(path=self.path[: -self.steplen]).first()
         return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        """Its topics read once, by the first part of the page that shows them: the body, the
+        Open Graph tags and the JSON-LD each ask `tags.all()`, which taggit answers with the
+        queryset a prefetch left in `_prefetched_objects_cache`. Left there unevaluated, the
+        same queryset serves every caller, and a page whose parts are all kept
+        (gazette/core/fragments.py) reads none. A preview's topics come from its revision."""
+        context = super().get_context(request, *args, **kwargs)
+        if not hasattr(self, "_prefetched_objects_cache"):
+            self._prefetched_objects_cache = {}
+        self._prefetched_objects_cache.setdefault("tags", self.tags.all())
+        return context
 
     @cached_property
     def credits(self) -> list["ArticleAuthor"]:
