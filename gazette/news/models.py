@@ -294,19 +294,22 @@ class HomePage(PublicCacheMixin, CachedRouteMixin, AsciiSlugMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         invalidation.record(f"list:section:{self.pk}")  # what a new article anywhere enters
         featured_ids = [item.article_id for item in self.featured_items.all()]
-        chosen = {
-            article.pk: article
-            for article in ArticlePage.objects.teasers().filter(
-                pk__in=[pk for pk in [self.lead_story_id, *featured_ids] if pk]
-            )
-        }
+        chosen_ids = [pk for pk in [self.lead_story_id, *featured_ids] if pk]
+        chosen = (  # nothing chosen, the usual case: not even the query built (1 ms)
+            {
+                article.pk: article
+                for article in ArticlePage.objects.teasers().filter(pk__in=chosen_ids)
+            }
+            if chosen_ids
+            else {}
+        )
         lead = (
             chosen.get(self.lead_story_id)
             or ArticlePage.objects.newest(article_pages().descendant_of(self), 1).first()
         )
         featured = [chosen[pk] for pk in featured_ids if pk in chosen and chosen[pk] != lead]
         shown = {a.pk for a in [lead, *featured] if a}
-        sections = list(SectionPage.objects.child_of(self).visible().in_menu())
+        sections = menu_sections(request, self)
         latest = ArticlePage.objects.latest_per_section(
             sections, self.TEASERS_PER_SECTION, exclude=shown
         )
@@ -357,6 +360,18 @@ class SectionPage(PublicCacheMixin, AsciiSlugMixin, Page):
         )
         context["subsections"] = SectionPage.objects.child_of(self).visible().in_menu()
         return context
+
+
+def menu_sections(request, home: Page) -> list[SectionPage]:
+    """`home`'s visible sections shown in menus, read once per request: la une lists their
+    articles, and the menu (`{% section_menu %}`) of every page names them."""
+    kept = getattr(request, "_gazette_menu_sections", None)
+    if kept is not None and kept[0] == home.pk:
+        return kept[1]
+    sections = list(SectionPage.objects.child_of(home).visible().in_menu())
+    if request is not None:
+        request._gazette_menu_sections = (home.pk, sections)
+    return sections
 
 
 class ArticlePage(PublicCacheMixin, AsciiSlugMixin, Page):
