@@ -37,6 +37,9 @@ from .corrections import ArticleNote, ArticleNotesPanel
 
 # Pages of results a listing offers, at most: see `CappedPaginator`.
 MAX_PAGES = 50
+# Stands for a section's path in a subquery built once (`latest_per_section`): letters, which
+# a LIKE pattern writes as they are, and never a tree path (those are steps of 4 characters).
+PATH_SLOT = "SECTIONPATH"
 
 
 class NewsPageQuerySet(PageQuerySet):
@@ -238,18 +241,22 @@ class ArticlePageQuerySet(NewsPageQuerySet):
             .exclude(content_type=section_type)  # only articles remain under a section
             .exclude(pk__in=exclude)
         )
-        newest = [
-            candidates.filter(path__startswith=section.path)[:count].query.sql_with_params()
-            for section in sections
-        ]
+        # One subquery built, then run with each section's path: the SQL is the same for all,
+        # and Django took longer to build six of them than the database to run them.
+        sql, params = candidates.filter(path__startswith=PATH_SLOT)[:count].query.sql_with_params()
+        slot = params.index(PATH_SLOT + "%")  # Django's LIKE pattern for `startswith`
         # UNION ALL of the LIMITed subqueries, each wrapped, as SQLite wants them; `OR`ed
         # `IN (...)` conditions instead made PostgreSQL test every article against each.
         ids = RawSQL(  # noqa: S611 - Django's own SQL, values passed as parameters
             " UNION ALL ".join(
                 f"SELECT * FROM ({sql}) AS newest{n}"  # noqa: S608 - as above
-                for n, (sql, _) in enumerate(newest)
+                for n in range(len(sections))
             ),
-            [param for _, params in newest for param in params],
+            [
+                section.path + "%" if n == slot else param
+                for section in sections
+                for n, param in enumerate(params)
+            ],
         )
         rows = self.teasers().filter(pk__in=ids)
         prefix_len = sections[0].depth * Page.steplen
