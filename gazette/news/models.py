@@ -5,6 +5,8 @@ shows in a fixed number of queries: a page with 20 teasers costs what a page wit
 Whatever a reader is shown of pages other than the one being read goes through `visible()`.
 """
 
+import functools
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -88,7 +90,7 @@ class TeaserPaginator(CappedPaginator):
         super().__init__(newest_first(pages), per_page)
 
     def _get_page(self, ids, *args, **kwargs):
-        teasers = ArticlePage.objects.teasers().filter(pk__in=ids)
+        teasers = ArticlePage.objects.listed().filter(pk__in=ids)
         return super()._get_page(teasers, *args, **kwargs)
 
 
@@ -210,16 +212,24 @@ def tagged_pages(tag) -> NewsPageQuerySet:
 
 class ArticlePageQuerySet(NewsPageQuerySet):
     def teasers(self):
-        """Visible articles, newest first, with what a teaser shows already fetched."""
+        """Visible articles, newest first, with what a teaser shows already fetched. Of the
+        section, only its title: the kicker's. Its 30 other columns, read and converted for
+        each teaser, were a tenth of a listing's query (bench/RESULTS.md, 2026-12-03)."""
         return (
             self.visible()
             .select_related("section", "lead_image")
+            .defer(*_unshown_section_columns())
             .prefetch_related(
                 Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author")),
                 "lead_image__renditions",
             )
             .order_by("-first_published_at", "-id")  # a listing sorts first: `newest_first()`
         )
+
+    def listed(self):
+        """`teasers()` for the pages that list teasers, without the body, which no teaser
+        shows: its JSON read and parsed for each (a feed or a search excerpt needs it)."""
+        return self.teasers().defer("body")
 
     def newest(self, pages: NewsPageQuerySet, count: int):
         """The `count` newest of the visible `pages`, as teasers (see `newest_first()`)."""
@@ -258,7 +268,7 @@ class ArticlePageQuerySet(NewsPageQuerySet):
                 for n, param in enumerate(params)
             ],
         )
-        rows = self.teasers().filter(pk__in=ids)
+        rows = self.listed().filter(pk__in=ids)
         prefix_len = sections[0].depth * Page.steplen
         by_prefix = {section.path: section for section in sections}
         grouped = {section.pk: [] for section in sections}
@@ -268,6 +278,16 @@ class ArticlePageQuerySet(NewsPageQuerySet):
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+@functools.cache
+def _unshown_section_columns() -> tuple[str, ...]:
+    shown = {"id", "page_ptr", "title"}
+    return tuple(
+        f"section__{field.name}"
+        for field in SectionPage._meta.concrete_fields
+        if field.name not in shown
+    )
 
 
 class HomePage(PublicCacheMixin, CachedRouteMixin, AsciiSlugMixin, Page):
@@ -305,14 +325,16 @@ class HomePage(PublicCacheMixin, CachedRouteMixin, AsciiSlugMixin, Page):
         chosen = (  # nothing chosen, the usual case: not even the query built (1 ms)
             {
                 article.pk: article
-                for article in ArticlePage.objects.teasers().filter(pk__in=chosen_ids)
+                for article in ArticlePage.objects.listed().filter(pk__in=chosen_ids)
             }
             if chosen_ids
             else {}
         )
         lead = (
             chosen.get(self.lead_story_id)
-            or ArticlePage.objects.newest(article_pages().descendant_of(self), 1).first()
+            or ArticlePage.objects.newest(article_pages().descendant_of(self), 1)
+            .defer("body")
+            .first()
         )
         featured = [chosen[pk] for pk in featured_ids if pk in chosen and chosen[pk] != lead]
         shown = {a.pk for a in [lead, *featured] if a}
