@@ -68,7 +68,7 @@ def timings(client: Client, url: str, repeat: int) -> tuple[list[float], list[fl
     return sorted(times), sorted(cpu)
 
 
-def profile(client: Client, url: str, renders: int, top: int, sort: str) -> str:
+def profile(client: Client, url: str, renders: int, top: int, sort: str, match: str) -> str:
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(renders):
@@ -76,7 +76,7 @@ def profile(client: Client, url: str, renders: int, top: int, sort: str) -> str:
     profiler.disable()
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out)
-    stats.sort_stats(sort).print_stats(top)
+    stats.sort_stats(sort).print_stats(*([match] if match else []), top)
     # The header (paths, totals) and the lines, each function's path shortened to the package.
     lines = [line.replace(str(Path(sys.prefix)), "") for line in out.getvalue().splitlines()]
     return "\n".join(line for line in lines if line.strip())
@@ -89,6 +89,7 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=25, help="functions listed")
     parser.add_argument("--sort", default="cumulative", help="pstats order (cumulative, tottime)")
     parser.add_argument("--only", default="", help="one page's name (la une, section, article)")
+    parser.add_argument("--match", default="", help="only functions whose path matches (gazette/)")
     args = parser.parse_args()
     client = Client(HTTP_HOST="127.0.0.1")
     print(f"load average: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
@@ -112,7 +113,7 @@ def main() -> None:
             f"CPU median {statistics.median(cpu):.1f} ms, {args.repeat} renders"
         )
         if args.profiled:
-            print(profile(client, url, args.profiled, args.top, args.sort))
+            print(profile(client, url, args.profiled, args.top, args.sort, args.match))
 
 
 if __name__ == "__main__":
