@@ -235,45 +235,54 @@ class ArticlePageQuerySet(NewsPageQuerySet):
         """The `count` newest of the visible `pages`, as teasers (see `newest_first()`)."""
         return self.teasers().filter(pk__in=newest_first(pages)[:count])
 
-    def latest_per_section(self, sections, count: int, *, exclude=()):
+    def latest_per_section(self, sections, count: int, *, exclude=(), also=()):
         """The `count` newest visible articles under each of `sections` (nested sections
-        included), leaving out `exclude` (ids), in one query whatever the number of articles.
+        included), leaving out `exclude` (ids), in one query whatever the number of articles;
+        the articles `also` names (ids) come with them, listed under `None` (la une's lead).
         Each section picks the ids of its newest pages in a subquery with a LIMIT, on the page
         table alone, so that PostgreSQL and SQLite both walk the publication-date index down
         and stop at once (joined to the article table, SQLite sorted every article first);
         the outer query fetches those teasers. A window ranking every article sorted the
         whole archive instead: 1.3 s at 100,000 articles (bench/RESULTS.md)."""
-        if not sections:
+        subqueries = ["SELECT %s"] * len(also)
+        params = [*also]
+        if sections:
+            section_type = ContentType.objects.get_for_model(SectionPage)
+            candidates = (
+                newest_first(page_rows())  # read once: the view restrictions are one query
+                .exclude(content_type=section_type)  # only articles remain under a section
+                .exclude(pk__in=exclude)
+            )
+            # One subquery built, then run with each section's path: the SQL is the same for
+            # all, and Django took longer to build six of them than the database to run them.
+            newest = candidates.filter(path__startswith=PATH_SLOT)[:count]
+            sql, section_params = newest.query.sql_with_params()
+            slot = section_params.index(PATH_SLOT + "%")  # Django's LIKE pattern, `startswith`
+            for section in sections:
+                subqueries.append(sql)
+                params += [
+                    section.path + "%" if n == slot else param
+                    for n, param in enumerate(section_params)
+                ]
+        if not subqueries:
             return {}
-        section_type = ContentType.objects.get_for_model(SectionPage)
-        candidates = (
-            newest_first(page_rows())  # read once: the view restrictions are one query
-            .exclude(content_type=section_type)  # only articles remain under a section
-            .exclude(pk__in=exclude)
-        )
-        # One subquery built, then run with each section's path: the SQL is the same for all,
-        # and Django took longer to build six of them than the database to run them.
-        sql, params = candidates.filter(path__startswith=PATH_SLOT)[:count].query.sql_with_params()
-        slot = params.index(PATH_SLOT + "%")  # Django's LIKE pattern for `startswith`
         # UNION ALL of the LIMITed subqueries, each wrapped, as SQLite wants them; `OR`ed
         # `IN (...)` conditions instead made PostgreSQL test every article against each.
         ids = RawSQL(  # noqa: S611 - Django's own SQL, values passed as parameters
             " UNION ALL ".join(
                 f"SELECT * FROM ({sql}) AS newest{n}"  # noqa: S608 - as above
-                for n in range(len(sections))
+                for n, sql in enumerate(subqueries)
             ),
-            [
-                section.path + "%" if n == slot else param
-                for section in sections
-                for n, param in enumerate(params)
-            ],
+            params,
         )
-        rows = self.listed().filter(pk__in=ids)
-        prefix_len = sections[0].depth * Page.steplen
+        grouped = {None: [], **{section.pk: [] for section in sections}}
         by_prefix = {section.path: section for section in sections}
-        grouped = {section.pk: [] for section in sections}
-        for article in rows:
-            grouped[by_prefix[article.path[:prefix_len]].pk].append(article)
+        prefix_len = sections[0].depth * Page.steplen if sections else 0
+        for article in self.listed().filter(pk__in=ids):
+            if article.pk in also:
+                grouped[None].append(article)
+            else:
+                grouped[by_prefix[article.path[:prefix_len]].pk].append(article)
         return grouped
 
 
@@ -330,20 +339,26 @@ class HomePage(PublicCacheMixin, CachedRouteMixin, AsciiSlugMixin, Page):
             if chosen_ids
             else {}
         )
-        lead = (
-            chosen.get(self.lead_story_id)
-            or ArticlePage.objects.newest(article_pages().descendant_of(self), 1)
-            .defer("body")
+        lead = chosen.get(self.lead_story_id)
+        # Else the newest article: its id now, its teaser with the sections' (a query less).
+        lead_id = (
+            lead.pk
+            if lead
+            else newest_first(article_pages().descendant_of(self))
+            .values_list("pk", flat=True)
             .first()
         )
-        featured = [chosen[pk] for pk in featured_ids if pk in chosen and chosen[pk] != lead]
-        shown = {a.pk for a in [lead, *featured] if a}
+        featured = [chosen[pk] for pk in featured_ids if pk in chosen and pk != lead_id]
+        shown = {pk for pk in [lead_id, *(a.pk for a in featured)] if pk}
         sections = menu_sections(request, self)
         latest = ArticlePage.objects.latest_per_section(
-            sections, self.TEASERS_PER_SECTION, exclude=shown
+            sections,
+            self.TEASERS_PER_SECTION,
+            exclude=shown,
+            also=[lead_id] if lead is None and lead_id else [],
         )
         context.update(
-            lead=lead,
+            lead=lead or next(iter(latest.get(None, [])), None),
             featured=featured,
             section_blocks=[(section, latest[section.pk]) for section in sections],
         )
