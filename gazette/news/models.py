@@ -578,6 +578,14 @@ class ArticlePage(PublicCacheMixin, AsciiSlugMixin, Page):
         body = [block.value["image"] for block in self.body if block.block_type == "image"]
         return [image for image in [self.lead_image, *body] if image]
 
+    def get_label_display(self) -> str:
+        """Django's, without its table of the ten labels built at each call: hashing them
+        looks each up in the translation catalog, and the kicker of every teaser asks."""
+        try:
+            return str(self.Label(self.label).label)
+        except ValueError:  # a value no longer among the choices shows as stored, as Django's
+            return self.label
+
     @property
     def was_updated(self) -> bool:
         return bool(
