@@ -212,9 +212,10 @@ def tagged_pages(tag) -> NewsPageQuerySet:
 
 class ArticlePageQuerySet(NewsPageQuerySet):
     def teasers(self):
-        """Visible articles, newest first, with what a teaser shows already fetched. Of the
-        section, only its title: the kicker's. Its 30 other columns, read and converted for
-        each teaser, were a tenth of a listing's query (bench/RESULTS.md, 2026-12-03)."""
+        """Visible articles, newest first, with what a teaser shows already fetched, and
+        their bylines. Of the section, only its title: the kicker's. Its 30 other columns,
+        read and converted for each teaser, were a tenth of a listing's query
+        (bench/RESULTS.md, 2026-12-03)."""
         return (
             self.visible()
             .select_related("section", "lead_image")
@@ -227,9 +228,16 @@ class ArticlePageQuerySet(NewsPageQuerySet):
         )
 
     def listed(self):
-        """`teasers()` for the pages that list teasers, without the body, which no teaser
-        shows: its JSON read and parsed for each (a feed or a search excerpt needs it)."""
-        return self.teasers().defer("body")
+        """`teasers()` for the pages that list teasers, without what no teaser shows: the
+        body, its JSON read and parsed for each, and the bylines, a query and two rows per
+        article (la une's lead, the one teaser signed, reads its own). Feeds and search
+        results, which show them, take `teasers()`."""
+        return (
+            self.teasers()
+            .defer("body")
+            .prefetch_related(None)
+            .prefetch_related("lead_image__renditions")
+        )
 
     def newest(self, pages: NewsPageQuerySet, count: int):
         """The `count` newest of the visible `pages`, as teasers (see `newest_first()`)."""
