@@ -110,7 +110,8 @@ def main() -> None:
         print(f"\n## {name} ({url}): {len(body):,} bytes, {count} queries")
         print(
             f"median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, "
-            f"CPU median {statistics.median(cpu):.1f} ms, {args.repeat} renders"
+            f"CPU median {statistics.median(cpu):.1f} ms, fastest {times[0]:.1f} ms, "
+            f"{args.repeat} renders"
         )
         if args.profiled:
             print(profile(client, url, args.profiled, args.top, args.sort, args.match))
