@@ -5,6 +5,8 @@ shows in a fixed number of queries: a page with 20 teasers costs what a page wit
 Whatever a reader is shown of pages other than the one being read goes through `visible()`.
 """
 
+import functools
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -37,6 +39,9 @@ from .corrections import ArticleNote, ArticleNotesPanel
 
 # Pages of results a listing offers, at most: see `CappedPaginator`.
 MAX_PAGES = 50
+# Stands for a section's path in a subquery built once (`latest_per_section`): letters, which
+# a LIKE pattern writes as they are, and never a tree path (those are steps of 4 characters).
+PATH_SLOT = "SECTIONPATH"
 
 
 class NewsPageQuerySet(PageQuerySet):
@@ -85,7 +90,7 @@ class TeaserPaginator(CappedPaginator):
         super().__init__(newest_first(pages), per_page)
 
     def _get_page(self, ids, *args, **kwargs):
-        teasers = ArticlePage.objects.teasers().filter(pk__in=ids)
+        teasers = ArticlePage.objects.listed().filter(pk__in=ids)
         return super()._get_page(teasers, *args, **kwargs)
 
 
@@ -207,10 +212,14 @@ def tagged_pages(tag) -> NewsPageQuerySet:
 
 class ArticlePageQuerySet(NewsPageQuerySet):
     def teasers(self):
-        """Visible articles, newest first, with what a teaser shows already fetched."""
+        """Visible articles, newest first, with what a teaser shows already fetched, and
+        their bylines. Of the section, only its title: the kicker's. Its 30 other columns,
+        read and converted for each teaser, were a tenth of a listing's query
+        (bench/RESULTS.md, 2026-12-03)."""
         return (
             self.visible()
             .select_related("section", "lead_image")
+            .defer(*_unshown_section_columns())
             .prefetch_related(
                 Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author")),
                 "lead_image__renditions",
@@ -218,49 +227,84 @@ class ArticlePageQuerySet(NewsPageQuerySet):
             .order_by("-first_published_at", "-id")  # a listing sorts first: `newest_first()`
         )
 
+    def listed(self):
+        """`teasers()` for the pages that list teasers, without what no teaser shows: the
+        body, its JSON read and parsed for each, and the bylines, a query and two rows per
+        article (la une's lead, the one teaser signed, reads its own). Feeds and search
+        results, which show them, take `teasers()`."""
+        return (
+            self.teasers()
+            .defer("body")
+            .prefetch_related(None)
+            .prefetch_related("lead_image__renditions")
+        )
+
     def newest(self, pages: NewsPageQuerySet, count: int):
         """The `count` newest of the visible `pages`, as teasers (see `newest_first()`)."""
         return self.teasers().filter(pk__in=newest_first(pages)[:count])
 
-    def latest_per_section(self, sections, count: int, *, exclude=()):
+    def latest_per_section(self, sections, count: int, *, exclude=(), also=()):
         """The `count` newest visible articles under each of `sections` (nested sections
-        included), leaving out `exclude` (ids), in one query whatever the number of articles.
+        included), leaving out `exclude` (ids), in one query whatever the number of articles;
+        the articles `also` names (ids) come with them, listed under `None` (la une's lead).
         Each section picks the ids of its newest pages in a subquery with a LIMIT, on the page
         table alone, so that PostgreSQL and SQLite both walk the publication-date index down
         and stop at once (joined to the article table, SQLite sorted every article first);
         the outer query fetches those teasers. A window ranking every article sorted the
         whole archive instead: 1.3 s at 100,000 articles (bench/RESULTS.md)."""
-        if not sections:
+        subqueries = ["SELECT %s"] * len(also)
+        params = [*also]
+        if sections:
+            section_type = ContentType.objects.get_for_model(SectionPage)
+            candidates = (
+                newest_first(page_rows())  # read once: the view restrictions are one query
+                .exclude(content_type=section_type)  # only articles remain under a section
+                .exclude(pk__in=exclude)
+            )
+            # One subquery built, then run with each section's path: the SQL is the same for
+            # all, and Django took longer to build six of them than the database to run them.
+            newest = candidates.filter(path__startswith=PATH_SLOT)[:count]
+            sql, section_params = newest.query.sql_with_params()
+            slot = section_params.index(PATH_SLOT + "%")  # Django's LIKE pattern, `startswith`
+            for section in sections:
+                subqueries.append(sql)
+                params += [
+                    section.path + "%" if n == slot else param
+                    for n, param in enumerate(section_params)
+                ]
+        if not subqueries:
             return {}
-        section_type = ContentType.objects.get_for_model(SectionPage)
-        candidates = (
-            newest_first(page_rows())  # read once: the view restrictions are one query
-            .exclude(content_type=section_type)  # only articles remain under a section
-            .exclude(pk__in=exclude)
-        )
-        newest = [
-            candidates.filter(path__startswith=section.path)[:count].query.sql_with_params()
-            for section in sections
-        ]
         # UNION ALL of the LIMITed subqueries, each wrapped, as SQLite wants them; `OR`ed
         # `IN (...)` conditions instead made PostgreSQL test every article against each.
         ids = RawSQL(  # noqa: S611 - Django's own SQL, values passed as parameters
             " UNION ALL ".join(
                 f"SELECT * FROM ({sql}) AS newest{n}"  # noqa: S608 - as above
-                for n, (sql, _) in enumerate(newest)
+                for n, sql in enumerate(subqueries)
             ),
-            [param for _, params in newest for param in params],
+            params,
         )
-        rows = self.teasers().filter(pk__in=ids)
-        prefix_len = sections[0].depth * Page.steplen
+        grouped = {None: [], **{section.pk: [] for section in sections}}
         by_prefix = {section.path: section for section in sections}
-        grouped = {section.pk: [] for section in sections}
-        for article in rows:
-            grouped[by_prefix[article.path[:prefix_len]].pk].append(article)
+        prefix_len = sections[0].depth * Page.steplen if sections else 0
+        for article in self.listed().filter(pk__in=ids):
+            if article.pk in also:
+                grouped[None].append(article)
+            else:
+                grouped[by_prefix[article.path[:prefix_len]].pk].append(article)
         return grouped
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+@functools.cache
+def _unshown_section_columns() -> tuple[str, ...]:
+    shown = {"id", "page_ptr", "title"}
+    return tuple(
+        f"section__{field.name}"
+        for field in SectionPage._meta.concrete_fields
+        if field.name not in shown
+    )
 
 
 class HomePage(PublicCacheMixin, CachedRouteMixin, AsciiSlugMixin, Page):
@@ -294,24 +338,35 @@ class HomePage(PublicCacheMixin, CachedRouteMixin, AsciiSlugMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         invalidation.record(f"list:section:{self.pk}")  # what a new article anywhere enters
         featured_ids = [item.article_id for item in self.featured_items.all()]
-        chosen = {
-            article.pk: article
-            for article in ArticlePage.objects.teasers().filter(
-                pk__in=[pk for pk in [self.lead_story_id, *featured_ids] if pk]
-            )
-        }
-        lead = (
-            chosen.get(self.lead_story_id)
-            or ArticlePage.objects.newest(article_pages().descendant_of(self), 1).first()
+        chosen_ids = [pk for pk in [self.lead_story_id, *featured_ids] if pk]
+        chosen = (  # nothing chosen, the usual case: not even the query built (1 ms)
+            {
+                article.pk: article
+                for article in ArticlePage.objects.listed().filter(pk__in=chosen_ids)
+            }
+            if chosen_ids
+            else {}
         )
-        featured = [chosen[pk] for pk in featured_ids if pk in chosen and chosen[pk] != lead]
-        shown = {a.pk for a in [lead, *featured] if a}
-        sections = list(SectionPage.objects.child_of(self).visible().in_menu())
+        lead = chosen.get(self.lead_story_id)
+        # Else the newest article: its id now, its teaser with the sections' (a query less).
+        lead_id = (
+            lead.pk
+            if lead
+            else newest_first(article_pages().descendant_of(self))
+            .values_list("pk", flat=True)
+            .first()
+        )
+        featured = [chosen[pk] for pk in featured_ids if pk in chosen and pk != lead_id]
+        shown = {pk for pk in [lead_id, *(a.pk for a in featured)] if pk}
+        sections = menu_sections(request, self)
         latest = ArticlePage.objects.latest_per_section(
-            sections, self.TEASERS_PER_SECTION, exclude=shown
+            sections,
+            self.TEASERS_PER_SECTION,
+            exclude=shown,
+            also=[lead_id] if lead is None and lead_id else [],
         )
         context.update(
-            lead=lead,
+            lead=lead or next(iter(latest.get(None, [])), None),
             featured=featured,
             section_blocks=[(section, latest[section.pk]) for section in sections],
         )
@@ -357,6 +412,18 @@ class SectionPage(PublicCacheMixin, AsciiSlugMixin, Page):
         )
         context["subsections"] = SectionPage.objects.child_of(self).visible().in_menu()
         return context
+
+
+def menu_sections(request, home: Page) -> list[SectionPage]:
+    """`home`'s visible sections shown in menus, read once per request: la une lists their
+    articles, and the menu (`{% section_menu %}`) of every page names them."""
+    kept = getattr(request, "_gazette_menu_sections", None)
+    if kept is not None and kept[0] == home.pk:
+        return kept[1]
+    sections = list(SectionPage.objects.child_of(home).visible().in_menu())
+    if request is not None:
+        request._gazette_menu_sections = (home.pk, sections)
+    return sections
 
 
 class ArticlePage(PublicCacheMixin, AsciiSlugMixin, Page):
@@ -414,6 +481,7 @@ class ArticlePage(PublicCacheMixin, AsciiSlugMixin, Page):
     )
 
     objects = ArticlePageManager()
+    routed_with = ("section",)  # gazette/core/routing.py
 
     content_panels = [
         FieldPanel("label"),
@@ -456,6 +524,18 @@ class ArticlePage(PublicCacheMixin, AsciiSlugMixin, Page):
         if self.path and self.depth > 1:
             self.section = SectionPage.objects.filter(path=self.path[: -self.steplen]).first()
         return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        """Its topics read once, by the first part of the page that shows them: the body, the
+        Open Graph tags and the JSON-LD each ask `tags.all()`, which taggit answers with the
+        queryset a prefetch left in `_prefetched_objects_cache`. Left there unevaluated, the
+        same queryset serves every caller, and a page whose parts are all kept
+        (gazette/core/fragments.py) reads none. A preview's topics come from its revision."""
+        context = super().get_context(request, *args, **kwargs)
+        if not hasattr(self, "_prefetched_objects_cache"):
+            self._prefetched_objects_cache = {}
+        self._prefetched_objects_cache.setdefault("tags", self.tags.all())
+        return context
 
     @cached_property
     def credits(self) -> list["ArticleAuthor"]:
@@ -505,6 +585,14 @@ class ArticlePage(PublicCacheMixin, AsciiSlugMixin, Page):
         """The lead image and the body's images, in reading order."""
         body = [block.value["image"] for block in self.body if block.block_type == "image"]
         return [image for image in [self.lead_image, *body] if image]
+
+    def get_label_display(self) -> str:
+        """Django's, without its table of the ten labels built at each call: hashing them
+        looks each up in the translation catalog, and the kicker of every teaser asks."""
+        try:
+            return str(self.Label(self.label).label)
+        except ValueError:  # a value no longer among the choices shows as stored, as Django's
+            return self.label
 
     @property
     def was_updated(self) -> bool:

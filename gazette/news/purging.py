@@ -12,6 +12,8 @@ section's title is in every page's menu: its key is in every page, and it is pur
 other. A moved section changes the address of every page under it: everything.
 """
 
+import functools
+
 from django.db.models.signals import post_save, pre_delete, pre_save
 from taggit.models import Tag
 from wagtail.images import get_image_model
@@ -36,9 +38,14 @@ def key_of_page(page) -> str:
     """`article:12`, `section:3` (la une too), or `page:8` for any other page and for a plain
     Page row, whose type is not read: every page's change purges `page:<id>` too. A page type
     extending an article (a live page) is an article."""
-    names = (cls.__name__ for cls in type(page).__mro__)
-    prefix = next((_PREFIXES[name] for name in names if name in _PREFIXES), "page")
-    return f"{prefix}:{page.pk}"
+    return f"{_prefix_of(type(page))}:{page.pk}"
+
+
+@functools.cache
+def _prefix_of(page_type: type) -> str:
+    """Once per page type: called for every page row read, 60 on la une."""
+    names = (cls.__name__ for cls in page_type.__mro__)
+    return next((_PREFIXES[name] for name in names if name in _PREFIXES), "page")
 
 
 def list_key(page) -> str:

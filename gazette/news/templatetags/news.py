@@ -10,7 +10,8 @@ from wagtail.models import Page, Site
 from gazette.core import invalidation
 from gazette.core.templatetags.core import published_time
 from gazette.news.corrections import ArticleNote, NoteSettings
-from gazette.news.models import SectionPage
+from gazette.news.models import SectionPage, menu_sections
+from gazette.news.purging import key_of_page
 
 register = template.Library()
 
@@ -30,6 +31,10 @@ def section_menu(context):
         return {}
     invalidation.record("navigation")  # a section published, moved or hidden: every menu
     home = site.root_page
+    sections = menu_sections(request, home)
+    # Read earlier for la une's own list, they recorded their keys then: again for the menu,
+    # which may be kept apart from the page (a shared fragment starts with no key).
+    invalidation.record(*(key_of_page(section) for section in sections))
     # Other views may put a paginator page, not a Wagtail page, under this common name.
     current = context.get("page") if isinstance(context.get("page"), Page) else None
     return {
@@ -37,7 +42,7 @@ def section_menu(context):
         "home_current": "page" if current and current.pk == home.pk else "",
         "sections": [
             (section.title, section.get_url(request), _current(current, section))
-            for section in SectionPage.objects.child_of(home).visible().in_menu()
+            for section in sections
         ],
     }
 

@@ -106,6 +106,23 @@ def test_query_count_is_the_same_for_2_and_20_articles(query_counts, kind):
     assert with_twenty[kind] == with_two[kind]
 
 
+@pytest.mark.parametrize(
+    ("kind", "table"),
+    [
+        ("article", "taggit_tag"),  # its topics: in the body, the Open Graph tags, the JSON-LD
+        ("article", "news_sectionpage"),  # its section in the kicker and the JSON-LD; the menu
+        ("la une", "news_sectionpage"),  # its sections' blocks; the menu
+    ],
+)
+def test_a_cold_render_reads_what_it_shows_twice_once(client, site, settings, kind, table):
+    settings.GAZETTE_FRAGMENT_CACHE = False
+    url = URLS[kind](site)
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert sum(f'FROM "{table}"' in query["sql"] for query in queries) == 1
+
+
 @pytest.mark.parametrize("kind", ["section", "author", "tag"])
 @pytest.mark.parametrize("page", ["abc", "0", "999999"])
 def test_a_page_number_that_is_not_a_page_is_a_404(client, site, kind, page):
