@@ -1,6 +1,7 @@
 """What pages show of live coverage: entry times, and the « EN DIRECT » badge on teasers."""
 
 from django import template
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -25,7 +26,12 @@ def entry_time(value, newest_day=None):
     return format_html('<time datetime="{}">{}</time>', dates.iso_datetime(value), text)
 
 
-@register.inclusion_tag("live/tags/badge.html", takes_context=True)
+# What the badge's template renders for a page that is not live: its closing newline. Most
+# teasers are not live: answered without rendering the template (2 ms of a page of 20 teasers).
+NOT_RUNNING = "\n"
+
+
+@register.simple_tag(takes_context=True)
 def live_badge(context, article):
     """On a teaser: « EN DIRECT » and the time of the latest entry while the page runs.
 
@@ -39,9 +45,10 @@ def live_badge(context, article):
         if request is not None:
             request._gazette_live_running = running
     if article.pk not in running:
-        return {"running": False}
+        return NOT_RUNNING
     invalidation.record(live_key(article.pk))
-    return {"running": True, "latest": running[article.pk]}
+    badge = get_template("live/tags/badge.html")
+    return badge.render({"running": True, "latest": running[article.pk]})
 
 
 @register.simple_tag(takes_context=True)
