@@ -5,7 +5,8 @@ indexing the articles for search. Appends its figures to bench/RESULTS.md.
 
     .venv/bin/python bench/wxr_import.py [--posts N] [--postgres] [--note "what changed"]
 
-`--postgres` also measures on PostgreSQL, in database `wxr_bench` (dropped and created).
+`--postgres` also measures on PostgreSQL, in database `wxr_bench` (dropped and created;
+`--database` names another, so that two people can measure at once).
 """
 
 import argparse
@@ -22,7 +23,6 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 PYTHON = sys.executable
 POSTGRES_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
-POSTGRES_BENCH = "postgres://postgres@127.0.0.1:5432/wxr_bench"
 
 
 def manage(*args, env: dict) -> float:
@@ -31,7 +31,7 @@ def manage(*args, env: dict) -> float:
     return time.perf_counter() - started
 
 
-def fresh_database(shape: str) -> dict:
+def fresh_database(shape: str, name: str) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
     env["GAZETTE_VAR_DIR"] = str(OUT / "var")
     if shape == "SQLite":
@@ -43,15 +43,15 @@ def fresh_database(shape: str) -> dict:
         import psycopg
 
         with psycopg.connect(POSTGRES_ADMIN, autocommit=True) as connection:
-            connection.execute("DROP DATABASE IF EXISTS wxr_bench")
-            connection.execute("CREATE DATABASE wxr_bench")
-        env["DATABASE_URL"] = POSTGRES_BENCH
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            connection.execute(f'CREATE DATABASE "{name}"')
+        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
     manage("migrate", "--no-input", "-v0", env=env)
     return env
 
 
-def measure(shape: str, export: Path) -> dict:
-    env = fresh_database(shape)
+def measure(shape: str, export: Path, name: str) -> dict:
+    env = fresh_database(shape, name)
     report = OUT / "wxr-report.txt"
     command = ["import_wordpress", str(export), "--report", str(report), "-v0"]
     first = manage(*command, env=env)
@@ -91,6 +91,7 @@ def main() -> None:
     parser.add_argument("--posts", type=int, default=10_000)
     parser.add_argument("--comments", type=int, default=3)
     parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--database", default="wxr_bench", help="PostgreSQL database to use")
     parser.add_argument("--note", default="")
     parser.add_argument("--no-append", action="store_true")
     args = parser.parse_args()
@@ -103,7 +104,7 @@ def main() -> None:
         write_wxr(export, posts=args.posts, comments=args.comments)
     facts = machine()
     shapes = ["SQLite", "PostgreSQL"] if args.postgres else ["SQLite"]
-    results = [measure(shape, export) for shape in shapes]
+    results = [measure(shape, export, args.database) for shape in shapes]
     rows = "\n".join(
         f"| {r['shape']} | {r['first']:.1f} s | {args.posts / r['first']:,.0f} | "
         f"{r['second']:.1f} s | {r['index']:.1f} s | {'yes' if r['first'] < 60 else 'NO'} |"

@@ -10,16 +10,19 @@ Two changes to Wagtail's backend, both measured on 20,000 articles:
   (live, section, dates) from one query, and the sort happens in Python: tens of milliseconds.
 """
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import FloatField, Func
+from django.utils.functional import cached_property
+from modelsearch.utils import get_content_type_pk
 from wagtail.search.backends.database.sqlite.query import MatchExpression, normalize
 from wagtail.search.backends.database.sqlite.sqlite import (
+    ObjectIndexer,
     SQLiteFTSIndexEntry,
     SQLiteIndex,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
     SQLiteSearchResults,
 )
+from wagtail.search.index import AutocompleteField, SearchField
 from wagtail.search.models import IndexEntry
 from wagtail.search.query import MatchAll, Not, Phrase, PlainText
 from wagtail.search.utils import get_descendants_content_types_pks
@@ -27,19 +30,65 @@ from wagtail.search.utils import get_descendants_content_types_pks
 from .stemming import WORD, stem, stem_text
 
 
+class StemmedIndexer(ObjectIndexer):
+    """Wagtail's indexer reads every search field once for the title, again for the body and
+    again for the autocomplete text, parsing each paragraph's rich text three times; this one
+    reads them once, and gives the title and body as stems."""
+
+    @cached_property
+    def _values(self):
+        return [
+            pair for field in self.search_fields for pair in self.prepare_field(self.obj, field)
+        ]
+
+    def _text(self, keep) -> str:
+        return " ".join(value for field, value in self._values if keep(field))
+
+    @cached_property
+    def title(self):
+        return stem_text(
+            self._text(lambda f: isinstance(f, SearchField) and f.field_name == "title")
+        )
+
+    @cached_property
+    def body(self):
+        return stem_text(
+            self._text(lambda f: isinstance(f, SearchField) and f.field_name != "title")
+        )
+
+    @cached_property
+    def autocomplete(self):
+        return self._text(lambda f: isinstance(f, AutocompleteField))
+
+
 class FrenchSQLiteIndex(SQLiteIndex):
     def add_items(self, model, objs):
-        """Wagtail's indexer writes the text; its entries are then rewritten as stems. Two
-        writes per object, but no copy of Wagtail's indexer to keep in step with it."""
-        super().add_items(model, objs)
-        entries = self.entries.filter(
-            content_type=ContentType.objects.get_for_model(model),
-            object_id__in=[str(obj.pk) for obj in objs],
-        ).only("pk", "title", "body")
-        for entry in entries:
-            self.entries.filter(pk=entry.pk).update(
-                title=stem_text(entry.title), body=stem_text(entry.body or "")
+        """Wagtail's `add_items` with stems written at once: rewriting its entries afterwards
+        cost an UPDATE per object, each rewriting the FTS5 row too (a third of the time of
+        indexing 10,000 imported articles)."""
+        if not model.get_search_fields() or not objs:
+            return
+        content_type_pk = get_content_type_pk(model)
+        texts = {}
+        for obj in objs:
+            indexer = StemmedIndexer(obj, self.backend)
+            texts[indexer.id] = (indexer.title, indexer.autocomplete, indexer.body)
+        entries = self.entries.filter(content_type_id=content_type_pk)
+        existing = list(entries.filter(object_id__in=list(texts)).only("pk", "object_id"))
+        for entry in existing:
+            entry.title, entry.autocomplete, entry.body = texts.pop(entry.object_id)
+        entries.bulk_update(existing, ["title", "autocomplete", "body"], batch_size=100)
+        entries.bulk_create(
+            IndexEntry(
+                content_type_id=content_type_pk,
+                object_id=object_id,
+                title=title,
+                autocomplete=autocomplete,
+                body=body,
             )
+            for object_id, (title, autocomplete, body) in texts.items()
+        )
+        self._refresh_title_norms()
 
 
 class WeightedBM25(Func):

@@ -31,6 +31,9 @@ PAGE_BLOCKS = frozenset({"paragraph", "intertitle", "image"})
 INLINE_TAGS = {"a", "b", "i", "sup", "sub", "br"}
 LIST_TAGS = INLINE_TAGS | {"ul", "ol", "li"}
 RENAMES = {"strong": "b", "em": "i", "cite": "i", "dfn": "i", "var": "i"}
+# Compiled once: `sanitise` runs for each paragraph, 60,000 times on a 10,000-post export.
+RENAMED_TAG = re.compile(rf"<(/?)({'|'.join(RENAMES)})\b")
+SPACES = re.compile(r"[ \t\n\r\f\v]+")
 INTERTITLE_MAX, CAPTION_MAX, QUOTE_SOURCE_MAX = 200, 300, 200
 # The addresses a link may have, in the body and in what stands for a missing image or iframe.
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -144,8 +147,7 @@ class _Builder:
         return self.sanitise(inner, INLINE_TAGS)
 
     def sanitise(self, markup: str, tags: set[str]) -> str:
-        for old, new in RENAMES.items():
-            markup = re.sub(rf"<(/?){old}\b", rf"<\1{new}", markup)
+        markup = RENAMED_TAG.sub(lambda m: f"<{m[1]}{RENAMES[m[2]]}", markup)
         cleaned = nh3.clean(
             markup,
             tags=tags,
@@ -371,7 +373,7 @@ class _Builder:
 def squash(text: str) -> str:
     """Runs of ordinary white space become one space; the no-break spaces of French
     typography (« : », « ! ») stay, as WordPress stored them."""
-    return re.sub(r"[ \t\n\r\f\v]+", " ", text).strip()
+    return SPACES.sub(" ", text).strip()
 
 
 def _link(url: str, text: str) -> str:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -110,7 +111,13 @@ class Item:
 
 
 def _localname(element) -> tuple[str, str]:
-    qname = etree.QName(element)
+    return _split_tag(element.tag)
+
+
+@lru_cache(maxsize=1024)
+def _split_tag(tag: str) -> tuple[str, str]:
+    """Cached: an export repeats a few dozen tags over a million elements."""
+    qname = etree.QName(tag)
     return qname.namespace or "", qname.localname
 
 

@@ -211,3 +211,22 @@ def test_imported_articles_become_searchable_once_the_queued_task_runs(
     assert [a.slug for a in found] == ["fete-des-ecluses"]
     image = CreditedImage.objects.get(title="Le marché du port")
     assert ReferenceIndex.get_grouped_references_to(image).count() >= 1
+
+
+@pytest.mark.django_db
+def test_private_and_protected_posts_stay_out_of_search_once_indexed(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    """Indexed with their batch like the others, but the reader's search never finds them."""
+    from wagtail.models import Site
+
+    from gazette.findability.search import Query
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run_import(EDGE_CASES, report=tmp_path / "r.txt")
+    site = Site.objects.get(is_default_site=True)
+    assert Query.parse("écluses").articles(site=site)
+    for words, slug in [("passerelle", "meme-titre"), ("personne classé", "sans-rubrique")]:
+        assert ArticlePage.objects.filter(slug__startswith=slug, live=False).exists()
+        assert ArticlePage.objects.search(words)  # in the index, for the admin
+        assert not Query.parse(words).articles(site=site)
