@@ -226,28 +226,40 @@ def healthy_by(url: str, deadline: float) -> None:
 
 def resident_memory(server: subprocess.Popen) -> dict:
     """Resident memory (MiB) of what `make serve` or `make stack` runs, read once the load
-    is over: each granian worker, granian's main process, the task worker, nginx."""
-    figures = {"workers": [], "granian": 0.0, "task worker": 0.0, "nginx": 0.0}
+    is over: each granian worker, granian's main process, the task worker, nginx, and the
+    recipe's shell and make (whose command lines name granian and the task worker too: told
+    apart by their program)."""
+    figures = {"workers": [], "granian": 0.0, "shell": 0.0, "task worker": 0.0, "nginx": 0.0}
+
+    def program(pid: int) -> list[bytes]:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[:2]
+
+    def is_granian(argv: list[bytes]) -> bool:
+        return any(part.endswith(b"/granian") for part in argv)
+
     for pid in descendants(server.pid):
         try:
+            argv = program(pid)
             command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
             status = Path(f"/proc/{pid}/status").read_text()
+            parent = int(re.search(r"^PPid:\s+(\d+)", status, re.MULTILINE)[1])
+            parent_is_granian = is_granian(program(parent))
         except OSError:
             continue
         mib = int(re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)[1]) / 1024
-        if "granian" in command:
-            parent = int(re.search(r"^PPid:\s+(\d+)", status, re.MULTILINE)[1])
-            parent_command = Path(f"/proc/{parent}/cmdline").read_bytes()
-            if b"granian" in parent_command:
+        if is_granian(argv):
+            if parent_is_granian:
                 figures["workers"].append(mib)
             else:
                 figures["granian"] += mib
+        elif argv[0].endswith((b"/sh", b"/bash", b"make")):
+            figures["shell"] += mib
         elif "db_worker" in command:
             figures["task worker"] += mib
         elif "nginx" in command:
             figures["nginx"] += mib
     figures["total"] = sum(figures["workers"]) + sum(
-        figures[name] for name in ("granian", "task worker", "nginx")
+        figures[name] for name in ("granian", "shell", "task worker", "nginx")
     )
     return figures
 
@@ -413,8 +425,9 @@ def memory_table(results: dict) -> list[str]:
         "cold": "make serve, no page cache, no fragments",
     }
     lines = [
-        "| after | each granian worker | granian main | task worker | nginx | whole |",
-        "|---|---|---|---|---|---|",
+        "| after | each granian worker | granian main | recipe shell | task worker | nginx "
+        "| whole |",
+        "|---|---|---|---|---|---|---|",
     ]
     for key, label in names.items():
         memory = results.get(f"{key}_memory")
@@ -422,6 +435,7 @@ def memory_table(results: dict) -> list[str]:
             workers = ", ".join(f"{mib:.0f}" for mib in sorted(memory["workers"]))
             lines.append(
                 f"| {label} | {workers} MiB | {memory['granian']:.0f} MiB "
+                f"| {memory['shell']:.0f} MiB "
                 f"| {memory['task worker']:.0f} MiB | {memory['nginx']:.0f} MiB "
                 f"| {memory['total']:.0f} MiB |"
             )
