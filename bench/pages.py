@@ -232,15 +232,15 @@ def resident_memory(server: subprocess.Popen) -> dict:
     figures = {"workers": [], "granian": 0.0, "shell": 0.0, "task worker": 0.0, "nginx": 0.0}
 
     def program(pid: int) -> list[bytes]:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[:2]
+        return Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
 
     def is_granian(argv: list[bytes]) -> bool:
-        return any(part.endswith(b"/granian") for part in argv)
+        return any(part.endswith(b"/granian") for part in argv[:2])
 
     for pid in descendants(server.pid):
         try:
             argv = program(pid)
-            command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+            command = b" ".join(argv).decode()
             status = Path(f"/proc/{pid}/status").read_text()
             parent = int(re.search(r"^PPid:\s+(\d+)", status, re.MULTILINE)[1])
             parent_is_granian = is_granian(program(parent))

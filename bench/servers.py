@@ -9,9 +9,10 @@ shape writes its last batch of reads).
 
 import os
 import signal
-import socket
 import subprocess
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +28,8 @@ def start(
     seconds: float = 120,
     **variables,
 ) -> subprocess.Popen:
-    """`make <target>` in `tree`, listening on HOST:port; `variables` are make's (WORKERS=2,
+    """`make <target>` in `tree`, once it answers HTTP on HOST:port (any status: the app is
+    up, its health page may still say why not); `variables` are make's (WORKERS=2,
     APP_PORT=8001, ACCESS_LOG=0, GRANIAN_OPTIONS=…)."""
     command = ["make", "-s", "--no-print-directory", target, f"HOST={HOST}", f"PORT={port}"]
     command += [f"{name}={value}" for name, value in variables.items()]
@@ -41,7 +43,9 @@ def start(
     deadline = time.monotonic() + seconds
     while True:
         try:
-            socket.create_connection((HOST, port), timeout=1).close()
+            urllib.request.urlopen(f"http://{HOST}:{port}/sante/", timeout=5).close()
+            return server
+        except urllib.error.HTTPError:
             return server
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:

@@ -8,7 +8,6 @@ import os
 import shutil
 import signal
 import socket
-import sqlite3
 import subprocess
 import time
 import urllib.request
@@ -21,7 +20,7 @@ from django.db import connection
 from gazette.core.tests.servers import NGINX, free_port, wait_until_listening
 from gazette.news.tests.factories import make_home, make_section
 
-from .test_never_stale_servers import app_environment, collect_static
+from .test_never_stale_servers import collect_static, embedded_environment
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -43,16 +42,9 @@ def as_a_terminal_would():
 
 def run_and_stop(target: str, signum: int, tmp_path: Path, **variables) -> tuple[float, str]:
     make_section(make_home(), "Monde")
-    connection.ensure_connection()
-    with sqlite3.connect(tmp_path / "gazette.sqlite3") as copy:
-        connection.connection.backup(copy)
-    # The test run's folder, whose static files are collected once (make's collectstatic
+    # In the test run's folder, whose static files are collected once (make's collectstatic
     # then finds nothing to do).
-    env = app_environment(
-        DATABASE_URL=f"sqlite:///{tmp_path / 'gazette.sqlite3'}",
-        REDIS_URL="",
-        GAZETTE_FRONTEND_CACHE_URLS="",
-    )
+    env = embedded_environment(tmp_path)
     env.pop("GAZETTE_BASE_URL")  # make gives the address it serves
     collect_static(env)
     ACCESS_LOG.unlink(missing_ok=True)

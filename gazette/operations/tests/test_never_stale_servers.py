@@ -112,6 +112,21 @@ def app_environment(**settings) -> dict:
     return env
 
 
+def embedded_environment(folder: Path, **settings) -> dict:
+    """The embedded shape's processes on a copy of the test database: it lives in this
+    process's memory, the servers get it in a file, as the embedded shape keeps it, and the
+    test reads nothing from its own after."""
+    connection.ensure_connection()
+    with sqlite3.connect(folder / "gazette.sqlite3") as copy:
+        connection.connection.backup(copy)
+    return app_environment(
+        DATABASE_URL=f"sqlite:///{folder / 'gazette.sqlite3'}",
+        REDIS_URL="",
+        GAZETTE_FRONTEND_CACHE_URLS="",
+        **settings,
+    )
+
+
 def start_servers(stack, env, count=2) -> list[str]:
     """`count` app servers as `make serve` starts them, once the static files are collected."""
     collect_static(env)
@@ -363,16 +378,7 @@ def test_two_embedded_servers_never_serve_a_stale_page(tmp_path, timings):
     new address. One pair of servers for every change: starting and warming them cost as
     much as three changes."""
     build_newsroom()
-    # The test database lives in this process's memory: the servers get a copy of it in a
-    # file, as the embedded shape keeps it, and the test reads nothing from its own after.
-    connection.ensure_connection()
-    with sqlite3.connect(tmp_path / "gazette.sqlite3") as copy:
-        connection.connection.backup(copy)
-    env = app_environment(
-        DATABASE_URL=f"sqlite:///{tmp_path / 'gazette.sqlite3'}",
-        REDIS_URL="",
-        GAZETTE_FRONTEND_CACHE_URLS="",
-    )
+    env = embedded_environment(tmp_path)
     with ExitStack() as stack:
         prove(servers(start_servers(stack, env)), env, [*CHANGES, new_slug], timings)
 
@@ -385,15 +391,7 @@ def test_behind_nginx_as_make_stack_no_page_is_stale_past_its_second(tmp_path, t
     reaches readers through it as it reaches them from the app server directly, the
     headline, the comment, the ranking, the private article (which nginx must not keep)."""
     build_newsroom()
-    connection.ensure_connection()
-    with sqlite3.connect(tmp_path / "gazette.sqlite3") as copy:
-        connection.connection.backup(copy)
-    env = app_environment(
-        DATABASE_URL=f"sqlite:///{tmp_path / 'gazette.sqlite3'}",
-        REDIS_URL="",
-        GAZETTE_FRONTEND_CACHE_URLS="",
-        GAZETTE_TRUSTED_PROXIES="127.0.0.1",
-    )
+    env = embedded_environment(tmp_path, GAZETTE_TRUSTED_PROXIES="127.0.0.1")
     with ExitStack() as stack:
         ports = start_servers(stack, env, count=1)
         nginx, _ = stack.enter_context(running_nginx(ports))
