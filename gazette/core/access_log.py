@@ -37,9 +37,10 @@ class AccessLog:
         # written goes into the next block, never lost.
         self.lines: collections.deque[str] = collections.deque()
         self.lock = threading.Lock()
+        # A fork while this process's thread writes a block would hand the child a held lock.
+        os.register_at_fork(after_in_child=self._new_lock)
         self.pid = None
-        self.second = None
-        self.stamp = ""
+        self.stamp = (None, "")  # (second, its text), replaced whole: threads read it unlocked
 
     def add(self, line: str) -> None:
         if self.pid != os.getpid():
@@ -49,12 +50,11 @@ class AccessLog:
     def timestamp(self) -> str:
         """Formatted once a second, not once a request."""
         now = int(time.time())
-        if now != self.second:
-            self.second, self.stamp = (
-                now,
-                time.strftime("%Y-%m-%d %H:%M:%S %z", time.localtime(now)),
-            )
-        return self.stamp
+        second, text = self.stamp
+        if now != second:
+            text = time.strftime("%Y-%m-%d %H:%M:%S %z", time.localtime(now))
+            self.stamp = (now, text)
+        return text
 
     def flush(self) -> None:
         with self.lock:
@@ -64,9 +64,16 @@ class AccessLog:
                 stream.write("\n".join(lines) + "\n")
                 stream.flush()
 
+    def _new_lock(self) -> None:
+        self.lock = threading.Lock()
+
     def _start(self) -> None:
-        self.pid = os.getpid()
-        self.lines.clear()  # the parent's lines are the parent's to write
+        """Once per process, whichever of its threads logs first."""
+        with self.lock:
+            if self.pid == os.getpid():
+                return
+            self.pid = os.getpid()
+            self.lines.clear()  # the parent's lines are the parent's to write
         atexit.register(self.flush)
         multiprocessing.util.Finalize(self, self.flush, exitpriority=100)
         threading.Thread(target=self._run, name="access-log", daemon=True).start()
