@@ -80,7 +80,7 @@ class DatabaseBackend:
             return True
         if pending >= MAX_PENDING:
             try:
-                self.flush()
+                self.flush(beyond=MAX_PENDING - 1)
             except DatabaseError:  # kept pending for the writer's next try
                 logger.exception(
                     "Lot de lectures refusé par la base : nouvel essai au prochain lot."
@@ -89,14 +89,17 @@ class DatabaseBackend:
             self._wake.set()
         return True
 
-    def flush(self) -> int:
+    def flush(self, *, beyond: int = 0) -> int:
         """Write what is pending now; returns the number of reads written (before dedup).
-        On a database error the reads go back in front of the queue for the next try."""
+        On a database error the reads go back in front of the queue for the next try.
+        `beyond`: only if more than that many are still pending once it is this call's turn:
+        requests that waited behind the writer thread do not each write a handful of reads,
+        one transaction apiece, when the writer has just written them all."""
         with self._flush_lock:
             with self._lock:
+                if len(self._pending) <= beyond:
+                    return 0
                 entries, self._pending = self._pending, []
-            if not entries:
-                return 0
             try:
                 self._write(entries)
             except DatabaseError:
