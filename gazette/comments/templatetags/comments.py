@@ -22,6 +22,8 @@ from django.db import connections
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from gazette.core import invalidation
 from gazette.core.templatetags.core import published_time
@@ -51,10 +53,24 @@ class Node:
         url = self.comment.author_url
         return url if url.lower().startswith(("https://", "http://")) else ""
 
-    # What the template prints, each made once: the name shows four times, escaped once here.
+    # What the template prints, each made once: the name shows four times, escaped once here,
+    # and the sentences naming someone are translated here rather than by a {% blocktranslate %}
+    # per comment (the same msgids, so the same catalog entries).
     @cached_property
     def name(self) -> str:
         return escape(self.comment.author_name)
+
+    @property
+    def label(self) -> str:
+        return _naming(gettext("Comment by %(name)s"), self.name)
+
+    @property
+    def reply_label(self) -> str:
+        return _naming(gettext("Reply to %(name)s"), self.name)
+
+    @property
+    def context_label(self) -> str:
+        return _naming(gettext("In reply to %(name)s"), escape(self.in_reply_to.author_name))
 
     @cached_property
     def anchor(self) -> str:
@@ -89,6 +105,10 @@ def thread(comments) -> list[Node]:
         node.siblings.append(node)
         nodes[comment.pk] = node
     return roots
+
+
+def _naming(sentence: str, name: str) -> str:
+    return mark_safe(sentence % {"name": name})  # noqa: S308 - the name is escaped, the sentence ours
 
 
 def reading_order(roots: list[Node]) -> list[Node]:
