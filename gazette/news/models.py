@@ -42,6 +42,7 @@ MAX_PAGES = 50
 # Stands for a section's path in a subquery built once (`latest_per_section`): letters, which
 # a LIKE pattern writes as they are, and never a tree path (those are steps of 4 characters).
 PATH_SLOT = "SECTIONPATH"
+MENU_PREFIX = "gazette:menu-sections:v1:"  # `menu_sections`, kept per home page
 
 
 class NewsPageQuerySet(PageQuerySet):
@@ -447,11 +448,23 @@ class SectionPage(PublicCacheMixin, AsciiSlugMixin, Page):
 
 def menu_sections(request, home: Page) -> list[SectionPage]:
     """`home`'s visible sections shown in menus, read once per request: la une lists their
-    articles, and the menu (`{% section_menu %}`) of every page names them."""
+    articles, and the menu (`{% section_menu %}`) of every page names them.
+
+    Kept between requests as the site settings are (gazette/core/cached_settings.py): every
+    page shows the menu, whose query cost 1.5 ms to build and run for a handful of rows that
+    change a few times a year. The list is kept with the keys its rows recorded (each
+    section's) and `navigation`, the keys the menu is kept with as a fragment: a section
+    published, renamed, moved or hidden purges them, a view restriction purges everything,
+    and the list goes stale with the menus that showed it."""
     kept = getattr(request, "_gazette_menu_sections", None)
     if kept is not None and kept[0] == home.pk:
         return kept[1]
-    sections = list(SectionPage.objects.child_of(home).visible().in_menu())
+    sections = invalidation.cached(
+        f"{MENU_PREFIX}{home.pk}",
+        lambda: list(SectionPage.objects.child_of(home).visible().in_menu()),
+        timeout=settings.GAZETTE_SHARED_MAX_AGE,
+        keys=("navigation",),  # purging.NAVIGATION; purging imports this module
+    )
     if request is not None:
         request._gazette_menu_sections = (home.pk, sections)
     return sections
