@@ -10,7 +10,7 @@ kept rendered (`{% fragment %}`, gazette/core/fragments.py) under `comments_vers
 query that changes whenever what the block shows changes. When it is not kept (a new comment,
 the fragments off), each comment is one turn of a loop in the block's template, not a template
 included per comment (`reading_order`): the include, its context and its `{% url %}` cost
-0.5 ms a comment, more than the rest of the article page for an article of 20 comments.
+0.5 ms a comment, 10 ms for an article of 20 comments: as much as the rest of the page.
 """
 
 from dataclasses import dataclass, field
