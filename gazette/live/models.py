@@ -112,10 +112,15 @@ class LiveEntryQuerySet(models.QuerySet):
 def running_live_pages() -> dict[int, object]:
     """{page id: time of its latest entry or None} for every live page still running: what
     teasers need for the « EN DIRECT » badge, in one query whatever the number of teasers
-    (values, not instances: reading them records no key, only the badges shown do)."""
+    (values, not instances: reading them records no key, only the badges shown do).
+
+    Grouped by the id alone (`values("pk")` before `annotate`): grouped by the whole instance,
+    the query joined the page tables for their columns, and SQLite then read every page of
+    the site (6 ms at 100,000 articles, on every list page) to find the few live ones."""
     rows = (
         LivePage.objects.filter(ended_at__isnull=True)
         .order_by()  # unsorted: no join to the page table for Wagtail's tree order
+        .values("pk")
         .annotate(latest=Max("entries__published_at", filter=Q(entries__withdrawn=False)))
     )
     return dict(rows.values_list("pk", "latest"))

@@ -7,18 +7,26 @@ comments, which are threaded here, in Python.
 
 Rendering many comments costs more than the rest of the article page together, so the block is
 kept rendered (`{% fragment %}`, gazette/core/fragments.py) under `comments_version`: one small
-query that changes whenever what the block shows changes.
+query that changes whenever what the block shows changes. When it is not kept (a new comment,
+the fragments off), each comment is one turn of a loop in the block's template, not a template
+included per comment (`reading_order`): the include, its context and its `{% url %}` cost
+0.5 ms a comment, 10 ms for an article of 20 comments: as much as the rest of the page.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django import template
 from django.conf import settings
 from django.db import connections
 from django.templatetags.static import static
-from django.utils.html import format_html
+from django.urls import reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from gazette.core import invalidation
+from gazette.core.templatetags.core import published_time
 
 from ..forms import CommentForm
 from ..markup import comment_html
@@ -37,12 +45,49 @@ class Node:
     siblings: list["Node"]
     replies: list["Node"] = field(default_factory=list)
     in_reply_to: Comment | None = None  # said in words when the reply is not nested under it
+    closes: list[None] = field(default_factory=list)  # one per reply list ending after it
 
     @property
     def author_href(self) -> str:
         """Only web addresses: an imported or edited value must not become `javascript:`."""
         url = self.comment.author_url
         return url if url.lower().startswith(("https://", "http://")) else ""
+
+    # What the template prints, each made once: the name shows four times, escaped once here,
+    # and the sentences naming someone are translated here rather than by a {% blocktranslate %}
+    # per comment (the same msgids, so the same catalog entries).
+    @cached_property
+    def name(self) -> str:
+        return escape(self.comment.author_name)
+
+    @property
+    def label(self) -> str:
+        return _naming(gettext("Comment by %(name)s"), self.name)
+
+    @property
+    def reply_label(self) -> str:
+        return _naming(gettext("Reply to %(name)s"), self.name)
+
+    @property
+    def context_label(self) -> str:
+        return _naming(gettext("In reply to %(name)s"), escape(self.in_reply_to.author_name))
+
+    @cached_property
+    def anchor(self) -> str:
+        return self.comment.anchor
+
+    @cached_property
+    def pk(self) -> str:
+        """Without the thousands separator the French format would add to a number."""
+        return str(self.comment.pk)
+
+    @property
+    def time(self) -> str:
+        return published_time(self.comment.created_at)
+
+    @property
+    def text(self) -> str:
+        return comment_html(self.comment.text)
 
 
 def thread(comments) -> list[Node]:
@@ -62,6 +107,28 @@ def thread(comments) -> list[Node]:
     return roots
 
 
+def _naming(sentence: str, name: str) -> str:
+    return mark_safe(sentence % {"name": name})  # noqa: S308 - the name is escaped, the sentence ours
+
+
+def reading_order(roots: list[Node]) -> list[Node]:
+    """The trees as one list, each comment followed by its replies, for a template that shows
+    them in one loop: a comment with replies opens their list, and each of its last
+    descendants' `closes` ends one list and the comment holding it. The depth is at most
+    MAX_DEPTH, so is the recursion."""
+    order = []
+
+    def walk(nodes: list[Node]) -> None:
+        for node in nodes:
+            order.append(node)
+            if node.replies:
+                walk(node.replies)
+                order[-1].closes.append(None)
+
+    walk(roots)
+    return order
+
+
 @register.inclusion_tag("comments/tags/article_comments.html", takes_context=True)
 def article_comments(context, article):
     invalidation.record(key_of(article.pk))
@@ -70,8 +137,9 @@ def article_comments(context, article):
     return {
         "article": article,
         "count": len(comments),
-        "threads": thread(comments),
+        "threads": reading_order(thread(comments)),
         "is_open": moderation.accepts_comments_on(article),
+        "reply_url": reverse("comments:submit", args=[article.pk]) + "?repondre=",
         "form": CommentForm(article=article),
     }
 

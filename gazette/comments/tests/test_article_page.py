@@ -70,6 +70,23 @@ def test_replies_nest_three_levels_then_stay_at_the_third(client, article, moder
     assert f'<a href="#{third.anchor}">En réponse à Bruno</a>' in fourth_html.split("</li>")[0]
 
 
+def test_reply_lists_close_where_their_thread_ends(client, article, moderation):
+    """The block's one loop closes each reply list after the last comment of its thread."""
+    first = make_comment(article, "Fil A")
+    reply = make_comment(article, "Fil A, réponse", parent=first)
+    make_comment(article, "Fil A, réponse à la réponse", parent=reply)
+    second = make_comment(article, "Fil B")
+    make_comment(article, "Fil B, réponse", parent=second)
+
+    html = comments_html(client, article)
+
+    before_second = html[: html.index(f'id="{second.anchor}"')]
+    assert before_second.count('<ol class="comment-replies">') == before_second.count("</ol>") == 2
+    assert before_second.count('<li class="comment"') == before_second.count("</li>") + 1 == 4
+    assert html.count('<li class="comment"') == html.count("</li>") == 5
+    assert html.count('<ol class="comment-replies">') == 3
+
+
 def test_each_comment_has_anchor_author_link_date_and_reply_link(client, article, moderation):
     comment = make_comment(
         article,

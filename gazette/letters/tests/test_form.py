@@ -1,7 +1,9 @@
 """The subscription form on cached pages, and its defences (the comment form's, in small)."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from gazette.letters import abuse
@@ -155,3 +157,22 @@ def test_a_letter_opened_or_closed_reaches_the_cached_pages(
     assert "hebdo Sciences" in html
     listing = client.get(reverse("letters:list")).content.decode()
     assert "hebdo Sciences" in listing and "La matinale" not in listing
+
+
+def test_pages_rendered_afresh_read_the_kept_letters_once_and_follow_a_change(
+    client, settings, letter, article, django_capture_on_commit_callbacks
+):
+    """With no page cache and no fragments, the form's letters still come from the kept list
+    (`active_letters`): no query for them, yet a letter closed or opened shows at once."""
+    settings.GAZETTE_PAGE_CACHE = settings.GAZETTE_FRAGMENT_CACHE = False
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert "La matinale" in client.get(article.url).content.decode()
+    assert not [query for query in queries if "letters_letter" in query["sql"]]
+    with django_capture_on_commit_callbacks(execute=True):
+        letter.active = False
+        letter.save()
+        Letter.objects.create(title="L'hebdo Sciences", slug="hebdo-sciences")
+    html = client.get(article.url).content.decode()
+    assert "La matinale" not in html
+    assert 'value="hebdo-sciences"' in html

@@ -96,6 +96,24 @@ def test_a_renamed_section_shows_in_the_menu_and_the_kicker(client, site):
     assert ">Monde<" not in page
 
 
+def test_the_kept_menu_sections_follow_a_section_published_hidden_or_made_private(
+    client, site, settings
+):
+    """The sections of the menu are kept between requests (`menu_sections`), fragments or not:
+    every change to what the menu names shows on the next render."""
+    settings.GAZETTE_FRAGMENT_CACHE = False
+    url = site["article"].url
+    assert ">Sport</a>" in html(client, url)
+    culture = make_section(site["home"], "Culture")
+    assert ">Culture</a>" in html(client, url)
+    sport = site["sport"]
+    sport.show_in_menus = False
+    sport.save_revision().publish()
+    assert ">Sport</a>" not in html(client, url)
+    PageViewRestriction.objects.create(page=culture, restriction_type=PageViewRestriction.LOGIN)
+    assert ">Culture</a>" not in html(client, url)
+
+
 def test_a_renamed_topic_and_a_corrected_image_show(client, site):
     html(client, site["article"].url)
     tag = site["article"].tags.get()
