@@ -11,7 +11,7 @@ from gazette.comments.models import NAME_MAX_LENGTH, TEXT_MAX_LENGTH, URL_MAX_LE
 from gazette.core.table_rows import Rows, reserve_ids
 
 from .content import plain_text
-from .items import email_validator, ip_address, url_validator, valid, where
+from .items import commenter_address, ip_address, where
 from .ledger import ImportRun, Kind, checksum, reconcile
 from .wxr import Item
 
@@ -118,11 +118,12 @@ def _comment(run: ImportRun, item: Item, article_pk: int, wp, ip_limit) -> dict:
         run.report.warn(here, f"commentaire {wp.wp_id} : statut « {wp.approved} » → en attente")
         status = Comment.Status.PENDING
     created = wp.date_gmt or item.date_gmt or timezone.now()
+    email, url = commenter_address(wp.email, wp.url)
     return {
         "article_id": article_pk,
         "author_name": (wp.author or "Anonyme")[:NAME_MAX_LENGTH],
-        "author_email": valid(email_validator, wp.email),
-        "author_url": valid(url_validator, wp.url)[:URL_MAX_LENGTH],
+        "author_email": email,
+        "author_url": url[:URL_MAX_LENGTH],
         "text": text,
         "status": status,
         "created_at": created,
