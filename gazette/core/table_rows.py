@@ -65,20 +65,26 @@ class Rows:
         return defaults
 
     def values(self, rows: list[dict]) -> list[list]:
-        absent = object()
+        """Each row's values in column order. Shaped for speed, since it runs for every value
+        of 100,000 rows: one comprehension takes them all, then only the few columns with a
+        callable default or a preparation are revisited."""
         defaults = self._defaults()
-        plan = [
-            (field.attname, default, callable(default) and field.has_default(), prepare)
-            for field, default, prepare in zip(self.fields, defaults, self.prepare, strict=True)
+        attnames = [field.attname for field in self.fields]
+        taken = list(zip(attnames, defaults, strict=True))
+        made = [
+            (index, field.attname, default)
+            for index, (field, default) in enumerate(zip(self.fields, defaults, strict=True))
+            if field.has_default() and callable(default)
         ]
+        prepared = [(index, prepare) for index, prepare in enumerate(self.prepare) if prepare]
         values = []
         for row in rows:
-            line = []
-            for attname, default, call, prepare in plan:
-                value = row.get(attname, absent)
-                if value is absent:
-                    value = default() if call else default
-                line.append(value if prepare is None else prepare(value))
+            line = [row.get(attname, default) for attname, default in taken]
+            for index, attname, make in made:
+                if attname not in row:
+                    line[index] = make()
+            for index, prepare in prepared:
+                line[index] = prepare(line[index])
             values.append(line)
         return values
 
