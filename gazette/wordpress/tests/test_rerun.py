@@ -242,7 +242,8 @@ def test_an_export_too_large_to_keep_in_memory_is_read_again_to_the_same_site(
         return (
             sorted(ArticlePage.objects.values_list("url_path", "title", "live")),
             sorted(Comment.objects.values_list("article__slug", "text", "status", "parent__text")),
-            sorted(WordPressItem.objects.values_list("kind", "wp_id", "checksum")),
+            # Not the checksums: they hold Gazette ids, which PostgreSQL does not hand out twice.
+            sorted(WordPressItem.objects.values_list("kind", "wp_id", "guid")),
         )
 
     assert importer.scan(EDGE_CASES).posts
