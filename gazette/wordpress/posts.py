@@ -161,9 +161,10 @@ def import_posts(run: ImportRun, batch: list[Item]) -> None:
 
 def _create_articles(run: ImportRun, new: dict, fresh: list) -> None:
     """The batch's new articles, bylines, tags, notes, comments, redirects and mapping rows,
-    a few multi-row writes each (`gazette.core.table_rows`), without model instances: no
-    signal is lost, since a page written by `bulk.add_children` sends none either, and the
-    batch's search indexing is queued on commit."""
+    a few multi-row writes each (`gazette.core.table_rows`), without model instances; no
+    signal is missed, `bulk_create` sent none either. A scheduled article's revision is
+    saved once its bylines and tags are in: Wagtail publishes the revision's child relations
+    at go-live. The batch's search indexing is queued on commit."""
     for section_pk, rows in new.items():
         section = _section_by_pk(run, section_pk)
         taken = run.taken_slugs(section)
@@ -179,7 +180,9 @@ def _create_articles(run: ImportRun, new: dict, fresh: list) -> None:
         mapped.append(run.row(Kind.POST, item.wp_id, pk, digest, item.guid))
     Rows(ArticleAuthor, with_id=False).write(bylines)
     Rows(ArticleTag, with_id=False).write(tagged)
-    scheduled = {row["id"]: fields["date"] for _, row, fields, _ in fresh if row["go_live_at"]}
+    scheduled = {
+        row["id"]: fields["date"] for _, row, fields, _ in fresh if fields["status"] == "future"
+    }
     for article in ArticlePage.objects.filter(pk__in=scheduled).order_by("pk"):
         article.save_revision(approved_go_live_at=scheduled[article.pk], clean=False)
     noted = [(row, fields["notes"]) for _, row, fields, _ in fresh if "notes" in fields]
