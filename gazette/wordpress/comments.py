@@ -108,14 +108,15 @@ def _parents_first(pending: list) -> tuple[list, list]:
 
 
 def _comment(run: ImportRun, item: Item, article_pk: int, wp, ip_limit) -> dict:
-    here = where(item)
     text = plain_text(wp.content)
     if len(text) > TEXT_MAX_LENGTH:
-        run.report.warn(here, f"commentaire {wp.wp_id} raccourci à {TEXT_MAX_LENGTH} signes")
+        run.report.warn(where(item), f"commentaire {wp.wp_id} raccourci à {TEXT_MAX_LENGTH} signes")
         text = text[: TEXT_MAX_LENGTH - 1] + "…"
     status = STATUSES.get(wp.approved.lower())
     if status is None:
-        run.report.warn(here, f"commentaire {wp.wp_id} : statut « {wp.approved} » → en attente")
+        run.report.warn(
+            where(item), f"commentaire {wp.wp_id} : statut « {wp.approved} » → en attente"
+        )
         status = Comment.Status.PENDING
     created = wp.date_gmt or item.date_gmt or timezone.now()
     email, url = commenter_address(wp.email, wp.url)
