@@ -10,10 +10,11 @@ What is skipped, on purpose: revisions (the editor's first save creates one), th
 (`manage.py update_index` builds it) and the purges a publication would send (no cache holds
 pages that did not exist).
 
-Django refuses `bulk_create` on a multi-table child such as `ArticlePage`, so the `wagtailcore_page`
-rows are bulk-created first (the database hands their ids back, on PostgreSQL and SQLite alike),
-then the `news_articlepage` rows go in with one `executemany`, built from the model's own fields
-so that every value is prepared exactly as `save()` would.
+Django refuses `bulk_create` on a multi-table child such as `ArticlePage`, and its per-row cost
+dominates at this size: ids are reserved first, then the `wagtailcore_page` and
+`news_articlepage` rows, bylines, tags and comments go in as plain rows
+(`gazette.core.table_rows`: COPY on PostgreSQL, `executemany` on SQLite), each value
+prepared by its field as `save()` would.
 """
 
 import random
@@ -23,7 +24,6 @@ from datetime import datetime, timedelta
 from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 from taggit.models import Tag
@@ -31,6 +31,7 @@ from wagtail.models import Page
 
 from gazette.comments.models import Comment
 from gazette.core.slugs import ascii_slug
+from gazette.core.table_rows import Rows, reserve_ids
 from gazette.news.bulk import last_child_number, tree_step, unique_slug
 from gazette.news.models import ArticleAuthor, ArticlePage, ArticleTag, Author, SectionPage
 from gazette.news.tags import ascii_tag_slug
@@ -63,79 +64,6 @@ class Counts:
 def _weighted(rng: random.Random, choices):
     values, weights = zip(*choices, strict=True)
     return lambda: rng.choices(values, weights)[0]
-
-
-class Rows:
-    """Rows of one table, written without model instances: PostgreSQL's COPY, SQLite's
-    `executemany`. Django's `bulk_create` builds and prepares one object per row, which costs
-    more than the database's own work at a million comments.
-
-    A row is a dict of attnames; a field it leaves out takes its default, and each value is
-    prepared by its field as `save()` would (dates, UUIDs and JSON differ between backends)."""
-
-    PLAIN = {"AutoField", "BooleanField", "CharField", "ForeignKey", "OneToOneField", "TextField"}
-    PLAIN |= {"PositiveIntegerField", "PositiveSmallIntegerField", "SlugField", "IntegerField"}
-
-    def __init__(self, model, *, with_id: bool = True):
-        self.table = model._meta.db_table
-        self.fields = [
-            field for field in model._meta.local_concrete_fields if with_id or not field.primary_key
-        ]
-        self.defaults = {
-            field.attname: None if field.primary_key else field.get_default()
-            for field in self.fields
-        }
-        self.prepare = [
-            (lambda value: value)
-            if field.get_internal_type() in self.PLAIN
-            else (lambda value, field=field: field.get_db_prep_save(value, connection))
-            for field in self.fields
-        ]
-        self.columns = ", ".join(connection.ops.quote_name(field.column) for field in self.fields)
-
-    def write(self, rows: list[dict]) -> None:
-        if not rows:
-            return
-        values = [
-            [
-                prepare(row.get(field.attname, self.defaults[field.attname]))
-                for field, prepare in zip(self.fields, self.prepare, strict=True)
-            ]
-            for row in rows
-        ]
-        table = connection.ops.quote_name(self.table)
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                with cursor.cursor.copy(f"COPY {table} ({self.columns}) FROM STDIN") as copy:
-                    for row in values:
-                        copy.write_row(row)
-            else:
-                placeholders = ", ".join(["%s"] * len(self.fields))
-                cursor.executemany(
-                    f"INSERT INTO {table} ({self.columns}) VALUES ({placeholders})",  # noqa: S608
-                    values,
-                )
-
-
-def reserve_ids(model, count: int) -> list[int]:
-    """Primary keys for rows written with their id, so that replies can name their parent and
-    child tables their page without reading anything back. PostgreSQL hands them out from
-    the sequence, safe beside other writers; SQLite has one writer at a time, and this
-    transaction already holds the lock, so the next free numbers are ours."""
-    table = connection.ops.quote_name(model._meta.db_table)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                [model._meta.db_table, count],
-            )
-            return [row[0] for row in cursor.fetchall()]
-        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")  # noqa: S608
-        highest = cursor.fetchone()[0]
-        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [model._meta.db_table])
-        used = cursor.fetchone()
-        start = max(highest, used[0] if used else 0) + 1
-        return list(range(start, start + count))
 
 
 class NewsroomWriter:

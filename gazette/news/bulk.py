@@ -8,14 +8,16 @@ among its siblings; `depth`, `numchild` and `url_path` follow. `Page.find_proble
 finds nothing, and Wagtail serves, moves and edits these pages as any other. Search indexing,
 revisions and purges are left to the callers, who know what they skip and why.
 
-Django refuses `bulk_create` on a multi-table child such as `ArticlePage`, hence, in
-`add_children`, the `_insert` of the child table's own columns, which is what `save()` itself
-does for the child part.
+The rows go in without model instances (`gazette.core.table_rows`): Django refuses
+`bulk_create` on a multi-table child such as `ArticlePage`, and two Wagtail page instances a
+row (one for each table, as `add_children` once built) cost more than the inserts themselves.
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F
 from wagtail.models import Page
+
+from gazette.core.table_rows import Rows, reserve_ids
 
 BASE = len(Page.alphabet)
 
@@ -52,30 +54,27 @@ def unique_slug(slug: str, taken: set[str]) -> str:
     return candidate
 
 
-def add_children(parent: Page, children: list[Page]) -> None:
-    """`children`, unsaved pages of one type, become the parent's last children. The parent
-    row is locked for the batch, so that two writers cannot take the same steps."""
-    if not children:
-        return
-    model = type(children[0])
-    content_type = ContentType.objects.get_for_model(model)
+def add_children(parent: Page, model: type[Page], rows: list[dict]) -> list[int]:
+    """`rows`, the field values of new pages of `model` (the parent table's and the child
+    table's together, by attname), become the parent's last children; returns their pks.
+    Must run inside `atomic()`: the parent row is locked for the batch, so that two writers
+    cannot take the same steps, and the ids are reserved (`table_rows.reserve_ids`)."""
+    if not rows:
+        return []
+    content_type_id = ContentType.objects.get_for_model(model).pk
     parent = Page.objects.select_for_update().get(pk=parent.pk)
     first = last_child_number(parent) + 1
-    base_fields = Page._meta.concrete_fields
-    bases = []
-    for offset, child in enumerate(children):
-        child.depth = parent.depth + 1
-        child.path = parent.path + tree_step(first + offset)
-        child.url_path = f"{parent.url_path}{child.slug}/"
-        child.content_type = content_type
-        child.locale_id = parent.locale_id
-        child.draft_title = child.title
-        child.numchild = 0
-        bases.append(Page(**{f.attname: getattr(child, f.attname) for f in base_fields}))
-    Page.objects.bulk_create(bases)
-    for base, child in zip(bases, children, strict=True):
-        child.pk = child.id = child.page_ptr_id = base.pk
-        child._state.adding = False
-    local_fields = list(model._meta.local_concrete_fields)
-    model._base_manager._insert(children, fields=local_fields, using=parent._state.db)
-    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(children))
+    pks = reserve_ids(Page, len(rows))
+    for offset, (pk, row) in enumerate(zip(pks, rows, strict=True)):
+        row["id"] = row["page_ptr_id"] = pk
+        row["depth"] = parent.depth + 1
+        row["path"] = parent.path + tree_step(first + offset)
+        row["url_path"] = f"{parent.url_path}{row['slug']}/"
+        row["content_type_id"] = content_type_id
+        row["locale_id"] = parent.locale_id
+        row["draft_title"] = row["title"]
+        row["numchild"] = 0
+    Rows(Page).write(rows)
+    Rows(model).write(rows)
+    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(rows))
+    return pks

@@ -8,11 +8,11 @@ from django.conf import settings
 from django.utils import timezone
 
 from gazette.comments.models import NAME_MAX_LENGTH, TEXT_MAX_LENGTH, URL_MAX_LENGTH, Comment
+from gazette.core.table_rows import Rows, reserve_ids
 
 from .content import plain_text
-from .items import email_validator, ip_address, url_validator, valid, where
+from .items import commenter_address, ip_address, where
 from .ledger import ImportRun, Kind, checksum, reconcile
-from .models import WordPressItem
 from .wxr import Item
 
 STATUSES = {
@@ -27,15 +27,18 @@ STATUSES = {
 
 
 def import_comments(run: ImportRun, posts: list[tuple[Item, int]]) -> None:
-    """Level by level, so that a reply is created after its parent and gets its id in
-    the same bulk insert; a reply whose parent is not in the export is kept at the top
-    level and reported."""
+    """The comments of a batch's posts, parents first, so that a reply can name its parent;
+    a reply whose parent is not in the export is kept at the top level and reported.
+
+    The new ones go in with one write (`gazette.core.table_rows`), under ids reserved
+    beforehand: a reply names its parent's id without the parent being read back, and 30,000
+    comments cost no model instance each."""
     wanted = [c.wp_id for item, _ in posts for c in item.comments]
     if not wanted:
         return
     known = run.mapping(Kind.COMMENT, wanted)
-    created_ids = {wp_id: row.object_id for wp_id, row in known.items()}
-    pending: list[tuple[Item, int, object, Comment]] = []
+    gazette_ids = {wp_id: row.object_id for wp_id, row in known.items()}
+    pending: list[tuple[Item, object, dict]] = []
     ip_limit = timezone.now() - timedelta(days=settings.GAZETTE_COMMENT_IP_DAYS)
     for item, article_pk in posts:
         ids = {c.wp_id for c in item.comments}
@@ -50,65 +53,81 @@ def import_comments(run: ImportRun, posts: list[tuple[Item, int]]) -> None:
                     f"({wp_comment.parent}), placé au premier niveau",
                 )
                 wp_comment.parent = 0
-            comment = _comment(run, item, article_pk, wp_comment, ip_limit)
-            pending.append((item, wp_comment.wp_id, wp_comment, comment))
-    rows = []
-    level = [p for p in pending if not p[2].parent]
-    remaining = [p for p in pending if p[2].parent]
+            pending.append(
+                (item, wp_comment, _comment(run, item, article_pk, wp_comment, ip_limit))
+            )
+    ordered, looped = _parents_first(pending)
+    new_ids = iter(reserve_ids(Comment, sum(wp.wp_id not in known for _, wp, _ in ordered)))
+    rows, mapped = [], []
+    for _item, wp_comment, comment in ordered:
+        comment["parent_id"] = gazette_ids.get(wp_comment.parent)
+        digest = checksum(
+            [comment["status"], comment["text"], comment["author_name"], comment["parent_id"]]
+        )
+
+        def create(wp_id=wp_comment.wp_id, comment=comment, digest=digest):
+            comment["id"] = gazette_ids[wp_id] = next(new_ids)
+            rows.append(comment)
+            mapped.append(run.row(Kind.COMMENT, wp_id, comment["id"], digest))
+            return None, True  # written and remembered with the batch, below
+
+        def update(pk, comment=comment):
+            Comment.objects.filter(pk=pk).update(
+                status=comment["status"],
+                text=comment["text"],
+                author_name=comment["author_name"],
+                parent_id=comment["parent_id"],
+            )
+
+        reconcile(
+            run,
+            Kind.COMMENT,
+            wp_comment.wp_id,
+            digest,
+            row=known.get(wp_comment.wp_id),
+            create=create,
+            update=update,
+        )
+    for item, wp_comment, _ in looped:  # a loop of replies: WordPress cannot make one
+        run.report.warn(where(item), f"commentaire {wp_comment.wp_id} : fil de réponses en boucle")
+    Rows(Comment).write(rows)
+    run.write_rows(mapped)
+
+
+def _parents_first(pending: list) -> tuple[list, list]:
+    """Level by level: the top-level comments, then their replies, and so on; what no level
+    reaches is a loop of replies."""
+    ordered, level = [], [p for p in pending if not p[1].parent]
+    remaining = [p for p in pending if p[1].parent]
     while level:
-        to_create = []
-        for _item, wp_id, wp_comment, comment in level:
-            comment.parent_id = created_ids.get(wp_comment.parent)
-            digest = checksum(
-                [comment.status, comment.text, comment.author_name, comment.parent_id]
-            )
-
-            def create(wp_id=wp_id, comment=comment, digest=digest, to_create=to_create):
-                to_create.append((wp_id, comment, digest))
-                return None, True  # written and remembered with the level, below
-
-            def update(pk, comment=comment):
-                Comment.objects.filter(pk=pk).update(
-                    status=comment.status,
-                    text=comment.text,
-                    author_name=comment.author_name,
-                    parent_id=comment.parent_id,
-                )
-
-            reconcile(
-                run, Kind.COMMENT, wp_id, digest, row=known.get(wp_id), create=create, update=update
-            )
-        Comment.objects.bulk_create([c for _, c, _ in to_create])
-        for wp_id, comment, digest in to_create:
-            created_ids[wp_id] = comment.pk
-            rows.append(run.row(Kind.COMMENT, wp_id, comment.pk, digest))
-        done = {p[1] for p in level}
-        level = [p for p in remaining if p[2].parent in done]
-        remaining = [p for p in remaining if p[2].parent not in done]
-    for item, wp_id, _, _ in remaining:  # a loop of replies: WordPress cannot make one
-        run.report.warn(where(item), f"commentaire {wp_id} : fil de réponses en boucle")
-    WordPressItem.objects.bulk_create(rows)
+        ordered += level
+        done = {wp.wp_id for _, wp, _ in level}
+        level = [p for p in remaining if p[1].parent in done]
+        remaining = [p for p in remaining if p[1].parent not in done]
+    return ordered, remaining
 
 
-def _comment(run: ImportRun, item: Item, article_pk: int, wp, ip_limit) -> Comment:
-    here = where(item)
+def _comment(run: ImportRun, item: Item, article_pk: int, wp, ip_limit) -> dict:
     text = plain_text(wp.content)
     if len(text) > TEXT_MAX_LENGTH:
-        run.report.warn(here, f"commentaire {wp.wp_id} raccourci à {TEXT_MAX_LENGTH} signes")
+        run.report.warn(where(item), f"commentaire {wp.wp_id} raccourci à {TEXT_MAX_LENGTH} signes")
         text = text[: TEXT_MAX_LENGTH - 1] + "…"
     status = STATUSES.get(wp.approved.lower())
     if status is None:
-        run.report.warn(here, f"commentaire {wp.wp_id} : statut « {wp.approved} » → en attente")
+        run.report.warn(
+            where(item), f"commentaire {wp.wp_id} : statut « {wp.approved} » → en attente"
+        )
         status = Comment.Status.PENDING
     created = wp.date_gmt or item.date_gmt or timezone.now()
-    return Comment(
-        article_id=article_pk,
-        author_name=(wp.author or "Anonyme")[:NAME_MAX_LENGTH],
-        author_email=valid(email_validator, wp.email),
-        author_url=valid(url_validator, wp.url)[:URL_MAX_LENGTH],
-        text=text,
-        status=status,
-        created_at=created,
-        ip_address=ip_address(wp.ip) if created >= ip_limit else None,
-        is_newsroom=bool(wp.user_id) and wp.user_id in run.author_wp_ids,
-    )
+    email, url = commenter_address(wp.email, wp.url)
+    return {
+        "article_id": article_pk,
+        "author_name": (wp.author or "Anonyme")[:NAME_MAX_LENGTH],
+        "author_email": email,
+        "author_url": url[:URL_MAX_LENGTH],
+        "text": text,
+        "status": status,
+        "created_at": created,
+        "ip_address": ip_address(wp.ip) if created >= ip_limit else None,
+        "is_newsroom": bool(wp.user_id) and wp.user_id in run.author_wp_ids,
+    }

@@ -4,6 +4,7 @@ is in the file (for the report), validated addresses, and parents before their c
 import html
 import ipaddress
 import re
+from functools import lru_cache
 from urllib.parse import unquote
 
 from django.core.exceptions import ValidationError
@@ -40,6 +41,13 @@ def valid(validator, value: str) -> str:
     except ValidationError:
         return ""
     return value
+
+
+@lru_cache(maxsize=4096)
+def commenter_address(email: str, url: str) -> tuple[str, str]:
+    """A commenter's valid e-mail and website, or "": cached, since regular commenters
+    repeat theirs across thousands of comments, and Django's validators cost 15 µs a call."""
+    return valid(email_validator, email), valid(url_validator, url)
 
 
 def ip_address(value: str) -> str | None:

@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from gazette.comments.models import Comment
 from gazette.core.models import CreditedImage
+from gazette.core.table_rows import Rows
 from gazette.news.models import ArticlePage, Author, HomePage, SectionPage, SimplePage
 
 from .media import ImageSource
@@ -92,15 +93,20 @@ class ImportRun:
             WordPressItem.objects.filter(pk__in=stale).delete()
         return {row.wp_id: row for row in rows if row.object_id in alive}
 
-    def row(self, kind: str, wp_id: int, object_id: int, digest: str, guid: str = ""):
-        return WordPressItem(
-            source=self.source,
-            kind=kind,
-            wp_id=wp_id,
-            guid=guid[:500],
-            object_id=object_id,
-            checksum=digest,
-        )
+    def row(self, kind: str, wp_id: int, object_id: int, digest: str, guid: str = "") -> dict:
+        """A mapping row of an object created with its batch, written by `write_rows`."""
+        return {
+            "source": self.source,
+            "kind": kind,
+            "wp_id": wp_id,
+            "guid": guid[:500],
+            "object_id": object_id,
+            "checksum": digest,
+        }
+
+    def write_rows(self, rows: list[dict]) -> None:
+        """A batch's mapping rows in one write: 40,000 of them in a 10,000-post export."""
+        Rows(WordPressItem, with_id=False).write(rows)
 
     def remember(self, kind: str, wp_id: int, object_id: int, digest: str, guid: str = ""):
         WordPressItem.objects.update_or_create(

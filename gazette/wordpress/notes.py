@@ -17,6 +17,9 @@ Decisions, as the note model reads them:
   the post stays, reported: a correction never vanishes quietly.
 """
 
+from datetime import datetime
+from typing import NamedTuple
+
 from django.utils import timezone
 from django.utils.text import Truncator
 
@@ -63,10 +66,18 @@ def split_notes(run: ImportRun, item: Item) -> tuple[str, list[dict], list[str]]
     return content, notes, warnings
 
 
-def create_notes(run: ImportRun, articles: list[tuple[ArticlePage, list[dict]]]) -> None:
+class NotedArticle(NamedTuple):
+    """What a note needs of its article: an `ArticlePage`, or the row of one just written."""
+
+    pk: int
+    live: bool
+    first_published_at: datetime | None
+
+
+def create_notes(run: ImportRun, articles: list[tuple[NotedArticle, list[dict]]]) -> None:
     """The notes of articles created in this batch, in one insert."""
     rows = [
-        _set(ArticleNote(article=article), values, _live_at(article, values))
+        _set(ArticleNote(article_id=article.pk), values, _live_at(article, values))
         for article, notes in articles
         for values in notes
     ]
@@ -127,7 +138,7 @@ def date_articles(pks: list[int]) -> None:
         ArticlePage.objects.filter(pk=pk).update(updated_at=changed)
 
 
-def _live_at(article: ArticlePage, values: dict):
+def _live_at(article: NotedArticle, values: dict):
     """The note's date if it is to be public, else None."""
     if not article.live:
         return None

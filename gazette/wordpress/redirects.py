@@ -13,6 +13,7 @@ from django.urls import reverse
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 
+from gazette.core.table_rows import Rows
 from gazette.news.models import Author
 
 from .wxr import Item
@@ -36,17 +37,20 @@ def add(entries: list[tuple[str, tuple[str, object]]]) -> int:
         )
     )
     new = [
-        Redirect(
-            old_path=path,
-            site=None,
-            is_permanent=True,
-            redirect_page_id=target if kind == "page" else None,
-            redirect_link="" if kind == "page" else target,
-        )
+        {
+            "old_path": path,
+            "site_id": None,
+            "is_permanent": True,
+            "redirect_page_id": target if kind == "page" else None,
+            "redirect_link": "" if kind == "page" else target,
+        }
         for path, (kind, target) in wanted.items()
         if path not in taken
     ]
-    Redirect.objects.bulk_create(new, ignore_conflicts=True)
+    # Plain rows (`gazette.core.table_rows`): 20,000 redirects in a 10,000-post export. The
+    # paths are new (`taken` above), and a site-wide redirect (site NULL) never meets the
+    # unique (old_path, site) constraint, so nothing could conflict.
+    Rows(Redirect, with_id=False).write(new)
     return len(new)
 
 

@@ -35,16 +35,19 @@ def test_a_taken_slug_gets_the_first_free_number():
 def test_children_added_in_bulk_follow_the_existing_ones_and_serve(client):
     section = make_section(make_home(), "Monde")
     first = make_article(section, "Déjà là")
-    new = [
-        ArticlePage(title=f"Article {n}", slug=f"article-{n}", section=section, live=True)
+    rows = [
+        {"title": f"Article {n}", "slug": f"article-{n}", "section_id": section.pk, "live": True}
         for n in range(3)
     ]
 
-    add_children(section, new)
+    pks = add_children(section, ArticlePage, rows)
 
     assert Page.find_problems() == ([], [], [], [], [])
     titles = [page.title for page in section.get_children()]
     assert titles == ["Déjà là", "Article 0", "Article 1", "Article 2"]
     assert Page.objects.get(pk=section.pk).numchild == 4
+    new = list(ArticlePage.objects.filter(pk__in=pks).order_by("path"))
     assert new[0].path == first.path[:-4] + tree_step(step_number(first.path[-4:]) + 1)
+    assert len({page.translation_key for page in new}) == 3  # a default called for each row
+    assert len(new[0].body) == 0
     assert client.get(new[2].url).status_code == 200

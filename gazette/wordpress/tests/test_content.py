@@ -148,6 +148,18 @@ def test_plain_text_strips_markup_and_keeps_french_spaces():
 
 
 @pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("Bravo  >  merci\n\n\n\n\tLucie ", "Bravo > merci\n\nLucie"),  # no markup: kept
+        ("Deux\r\nlignes\x00", "Deux\nlignes"),  # control characters: the sanitiser's way
+        ("a &lt; b", "a < b"),
+    ],
+)
+def test_plain_text_of_text_without_markup(text, plain):
+    assert plain_text(text) == plain
+
+
+@pytest.mark.parametrize(
     "html",
     [
         '<p><img src="javascript:alert(1)" alt="Piège"></p>',

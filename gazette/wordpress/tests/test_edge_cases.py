@@ -148,7 +148,10 @@ def test_future_post_is_scheduled_in_its_percent_encoded_category(report):
     future = mapped("post", 204)
     assert future.get_parent().slug == "economie"
     assert future.go_live_at.year == 2099 and not future.live
-    assert Revision.page_revisions.get(object_id=str(future.pk)).approved_go_live_at.year == 2099
+    revision = Revision.page_revisions.get(object_id=str(future.pk))
+    assert revision.approved_go_live_at.year == 2099
+    # What Wagtail publishes at go-live, child relations included: the byline must be there.
+    assert [byline.author.slug for byline in revision.as_object().bylines.all()] == ["rdupont"]
 
 
 @pytest.mark.django_db

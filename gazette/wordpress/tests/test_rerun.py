@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import transaction
 
 from gazette.comments.models import Comment
 from gazette.core.tests import migrated_template
 from gazette.news.models import ArticlePage
+from gazette.wordpress import importer
 from gazette.wordpress.models import WordPressItem
 
 from .conftest import EDGE_CASES, run_import
@@ -230,3 +232,29 @@ def test_private_and_protected_posts_stay_out_of_search_once_indexed(
         assert ArticlePage.objects.filter(slug__startswith=slug, live=False).exists()
         assert ArticlePage.objects.search(words)  # in the index, for the admin
         assert not Query.parse(words).articles(site=site)
+
+
+@pytest.mark.django_db
+def test_an_export_too_large_to_keep_in_memory_is_read_again_to_the_same_site(
+    tmp_path, monkeypatch
+):
+    def site():
+        return (
+            sorted(ArticlePage.objects.values_list("url_path", "title", "live")),
+            sorted(Comment.objects.values_list("article__slug", "text", "status", "parent__text")),
+            # Not the checksums: they hold Gazette ids, which PostgreSQL does not hand out twice.
+            sorted(WordPressItem.objects.values_list("kind", "wp_id", "guid")),
+        )
+
+    assert importer.scan(EDGE_CASES).posts
+    with transaction.atomic():
+        kept = run_import(EDGE_CASES, report=tmp_path / "kept.txt").replace("kept", "?"), site()
+        transaction.set_rollback(True)
+    monkeypatch.setattr(importer, "KEPT_TEXT_LIMIT", 0)
+    assert importer.scan(EDGE_CASES).posts is None
+
+    streamed = run_import(EDGE_CASES, report=tmp_path / "streamed.txt").replace("streamed", "?")
+    streamed = streamed, site()
+
+    assert streamed == kept
+    assert (tmp_path / "streamed.txt").read_text() == (tmp_path / "kept.txt").read_text()
