@@ -218,6 +218,7 @@ bench: $(VENV)/.installed peers
 	@curl -sf -o /dev/null http://127.0.0.1:8080/ || $(WORDPRESS_PEER)
 	@curl -sf -o /dev/null http://127.0.0.1:2368/ || $(GHOST_PEER)
 	$(PY) bench/pages.py
+	$(PY) bench/wxr_import.py --postgres
 
 clean:
 	rm -rf $(VENV) var
