@@ -12,9 +12,7 @@ granian's log did not know. Behind `make stack`, nginx writes this log and this 
     2026-12-03 09:12:01 +0100 203.0.113.9 "GET /monde/ HTTP/1.1" 200 1.2ms
 """
 
-import atexit
 import collections
-import multiprocessing.util
 import os
 import re
 import sys
@@ -22,6 +20,7 @@ import threading
 import time
 
 from gazette.core.network import client_ip_from
+from gazette.core.process_exit import at_exit
 
 # C0 and C1 controls, DEL, and the two separators some log viewers break lines on: a path
 # holding them (`%0a`) must not start a line of its own (the request log escapes them too).
@@ -74,8 +73,7 @@ class AccessLog:
                 return
             self.pid = os.getpid()
             self.lines.clear()  # the parent's lines are the parent's to write
-        atexit.register(self.flush)
-        multiprocessing.util.Finalize(self, self.flush, exitpriority=100)
+        at_exit(self, self.flush)
         threading.Thread(target=self._run, name="access-log", daemon=True).start()
 
     def _run(self) -> None:

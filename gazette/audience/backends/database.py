@@ -14,9 +14,7 @@ doing the same. The rate of a network (`base.READS_PER_MINUTE`) is each process'
 as beacons arrive: a flood is turned away before it takes memory in the batch.
 """
 
-import atexit
 import logging
-import multiprocessing.util
 import os
 import secrets
 import threading
@@ -27,6 +25,7 @@ from datetime import date
 from django.conf import settings
 from django.db import DatabaseError, close_old_connections, connection, transaction
 
+from gazette.core.process_exit import at_exit
 from gazette.news.models import ArticlePage
 
 from ..models import DailySalt, VisitorDigest
@@ -151,10 +150,7 @@ class DatabaseBackend:
             return
         if self._pid != os.getpid():
             self._pid = os.getpid()
-            atexit.register(self._flush_at_exit)
-            # granian's workers are multiprocessing children: they leave through os._exit,
-            # which skips atexit but runs multiprocessing's finalizers.
-            multiprocessing.util.Finalize(self, self._flush_at_exit, exitpriority=100)
+            at_exit(self, self._flush_at_exit)
         self._thread = threading.Thread(target=self._run, name="audience-writer", daemon=True)
         self._thread.start()
 

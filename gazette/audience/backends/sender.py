@@ -20,10 +20,8 @@ tries again every `RETRY_SECONDS`: a Redis restart loses none. `GAZETTE_AUDIENCE
 = 0` turns the queue off: each read is in Redis before its 204.
 """
 
-import atexit
 import collections
 import logging
-import multiprocessing.util
 import os
 import threading
 import time
@@ -31,6 +29,8 @@ import weakref
 from collections.abc import Callable
 
 from django.db import close_old_connections
+
+from gazette.core.process_exit import at_exit
 
 logger = logging.getLogger(__name__)
 
@@ -86,8 +86,7 @@ class Sender:
         with self._starting:
             if self._pid == os.getpid():
                 return
-            atexit.register(self._send_at_exit)
-            multiprocessing.util.Finalize(self, self._send_at_exit, exitpriority=100)
+            at_exit(self, self._send_at_exit)
             threading.Thread(target=self._run, name="audience-sender", daemon=True).start()
             self._pid = os.getpid()
 
