@@ -144,14 +144,19 @@ def test_a_strangers_mailbox_is_not_flooded_from_many_clients(
     assert len(smtp.to(READER)) == 3
 
 
-def test_a_letter_opened_or_closed_reaches_the_cached_pages(
-    client, letter, article, django_capture_on_commit_callbacks
-):
-    assert "La matinale" in client.get(article.url).content.decode()  # now kept in the cache
+def close_and_open_another(letter, django_capture_on_commit_callbacks) -> None:
+    """« La matinale » closed and « L'hebdo Sciences » opened, their purges run."""
     with django_capture_on_commit_callbacks(execute=True):
         letter.active = False
         letter.save()
         Letter.objects.create(title="L'hebdo Sciences", slug="hebdo-sciences")
+
+
+def test_a_letter_opened_or_closed_reaches_the_cached_pages(
+    client, letter, article, django_capture_on_commit_callbacks
+):
+    assert "La matinale" in client.get(article.url).content.decode()  # now kept in the cache
+    close_and_open_another(letter, django_capture_on_commit_callbacks)
     html = client.get(article.url).content.decode()
     assert "La matinale" not in html
     assert "hebdo Sciences" in html
@@ -169,10 +174,7 @@ def test_pages_rendered_afresh_read_the_kept_letters_once_and_follow_a_change(
     with CaptureQueriesContext(connection) as queries:
         assert "La matinale" in client.get(article.url).content.decode()
     assert not [query for query in queries if "letters_letter" in query["sql"]]
-    with django_capture_on_commit_callbacks(execute=True):
-        letter.active = False
-        letter.save()
-        Letter.objects.create(title="L'hebdo Sciences", slug="hebdo-sciences")
+    close_and_open_another(letter, django_capture_on_commit_callbacks)
     html = client.get(article.url).content.decode()
     assert "La matinale" not in html
     assert 'value="hebdo-sciences"' in html
