@@ -31,11 +31,19 @@ class PublicCacheMixin:
     def get_view_restrictions(self):
         """Memoised on the instance: Wagtail's serve view asks before `serve()` does, and a
         page instance lives for one request. Not asked at all while no page of the site is
-        private (gazette/core/restrictions.py)."""
+        private (gazette/core/restrictions.py). A queryset, evaluated once, as Wagtail's own:
+        its admin orders it (the privacy dialog), which a list could not do."""
         if not hasattr(self, "_view_restrictions"):
+            from wagtail.models import PageViewRestriction
+
             from .restrictions import any_exist
 
-            self._view_restrictions = list(super().get_view_restrictions()) if any_exist() else []
+            if any_exist():
+                restrictions = super().get_view_restrictions()
+            else:
+                restrictions = PageViewRestriction.objects.none()
+            len(restrictions)  # read now, kept in the queryset's cache for the next asks
+            self._view_restrictions = restrictions
         return self._view_restrictions
 
     def serve(self, request, *args, **kwargs):

@@ -225,3 +225,23 @@ def test_writers_submit_articles_they_do_not_publish(client, signed_in):
     assert 'name="action-publish"' not in html
     assert 'name="action-submit"' in html or "action-workflow-action" in html
     assert not ArticlePage.objects.exists()
+
+
+def test_an_editor_makes_an_article_private_through_the_privacy_dialog(client, signed_in):
+    """The admin's « Confidentialité » dialog, as the Éditeur opens it, public page or not."""
+    from wagtail.models import PageViewRestriction
+
+    from gazette.news.tests.factories import make_article
+
+    ensure_newsroom()
+    article = make_article(make_section(make_home(), "Monde"), "Un article à protéger")
+    signed_in(EDITOR)
+    url = reverse("wagtailadmin_pages:set_privacy", args=[article.pk])
+
+    assert client.get(url).status_code == 200  # no page of the site private yet
+    response = client.post(url, {"restriction_type": "login"})
+    assert response.status_code == 200
+    assert PageViewRestriction.objects.filter(page=article).exists()
+    assert client.get(url).status_code == 200  # and once it is
+    client.logout()
+    assert client.get(article.url).status_code == 302  # the reader is sent to sign in
