@@ -18,6 +18,8 @@ Keys (ASCII, no spaces, as `Surrogate-Key` and Varnish's xkey want them):
   site settings; `comments:12`: an article's comments; `most-read:site`,
   `most-read:section:3`: « Les + Lus »; `corrections`: the corrections page. Recorded by the
   code that shows them (`record`).
+- `route:12`: purged with every publish, unpublish, move or deletion of page 12, never
+  recorded for a response: it outdates the kept copy of the page's row (gazette/core/routing.py).
 
 Versions. Each key has a version: the number of the purge that last named it, from one counter
 (`SEQUENCE`). An entry kept anywhere (a page in Redis, a fragment, a cached object) stores the

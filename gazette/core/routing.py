@@ -6,6 +6,13 @@ article two sections deep, the same for every reader. So the walk's outcome is r
 page's id, type and `url_path`, under the site's root and the requested path), and `serve`
 reads that page directly, ahead of Wagtail's view.
 
+The page read is kept too, like a fragment (gazette/core/fragments.py): with the keys its rows
+recorded (`article:12`, its section's) and `route:12`, which every publish, unpublish, move or
+deletion of the page purges (gazette/news/purging.py). Building the query for one article with
+its section through Wagtail's parent tables cost Django a third of an uncached article's
+request; a kept copy costs an unpickling. It is served only while none of its keys was purged,
+which is what the page cache trusts for the whole page.
+
 A remembered answer is only a guess, checked on every use: the page read must still be live
 and still have the same `url_path`, which Wagtail keeps up to date through moves and slug
 changes (the root's included). A page moved, renamed, unpublished or deleted fails the check,
@@ -18,11 +25,22 @@ The view is gazette/core/views.py (`serve`); this module is imported by models.
 
 import hashlib
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 
+from . import fragments, invalidation
+
 PREFIX = "gazette:route:"
+PAGE_PREFIX = "gazette:route-page:"
 KEEP_SECONDS = 24 * 3600
+
+
+def route_key(page_id: int) -> str:
+    """Purged with every change of the page's row that readers see (published, unpublished,
+    moved, deleted): what makes a kept copy of the page stale. Never recorded for a response:
+    the page's own keys are."""
+    return f"route:{page_id}"
 
 
 def remembered_page(root_page_id: int, path: str):
@@ -60,6 +78,25 @@ def _remembered(entry):
         return None
     if model is None:
         return None
+    if not fragments.enabled():
+        return _read(model, page_id, url_path)
+    invalidation.catch_up()
+    name = f"{PAGE_PREFIX}{_key(page_id, url_path).removeprefix(PREFIX)}"
+    kept = cache.get(name)
+    if kept is not None:
+        sequence, keys, page = kept
+        if invalidation.is_fresh((*keys, route_key(page_id)), sequence):
+            invalidation.record_all(keys)
+            return page
+    sequence = invalidation.current_sequence()
+    with invalidation.collecting() as keys:
+        page = _read(model, page_id, url_path)
+    if page is not None:
+        cache.set(name, (sequence, frozenset(keys), page), timeout=settings.GAZETTE_SHARED_MAX_AGE)
+    return page
+
+
+def _read(model, page_id: int, url_path: str):
     rows = model._default_manager.filter(pk=page_id, live=True, url_path=url_path)
     # What the page's own template shows of a relation comes in the same query (`routed_with`
     # on the page type: an article's section, named in its kicker and its JSON-LD).

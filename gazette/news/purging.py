@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from gazette.core import invalidation
+from gazette.core.routing import route_key
 
 NAVIGATION = "navigation"
 
@@ -62,6 +63,7 @@ def keys_for(page, *, identity: bool = True) -> set[str]:
 
     page = page.specific
     keys = {list_key(ancestor) for ancestor in page.get_ancestors().filter(depth__gt=1)}
+    keys.add(route_key(page.pk))  # the kept copy of the page's row (gazette/core/routing.py)
     if isinstance(page, ArticlePage):
         keys |= {key_of_page(page), f"page:{page.pk}"}
         keys |= {f"list:author:{pk}" for pk in page.bylines.values_list("author_id", flat=True)}
@@ -91,6 +93,19 @@ def _saving(sender, instance, raw=False, **kwargs):
         _identity_before[instance.pk] = tuple(row)
 
 
+def _readdressing(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A page with pages under it given a new address (a new slug published) gives them new
+    addresses too, which their kept rows and remembered routes do not know: everything is
+    purged, as for a move."""
+    if raw or instance.pk is None or not instance.numchild:
+        return
+    if update_fields is not None and "url_path" not in update_fields:
+        return
+    before = Page.objects.filter(pk=instance.pk).values_list("url_path", flat=True).first()
+    if before is not None and before != instance.url_path:
+        invalidation.purge_everything()
+
+
 def _is_section(page) -> bool:
     from .models import HomePage, SectionPage
 
@@ -115,12 +130,12 @@ def _moving(sender, instance, **kwargs):
 
 
 def _moved(sender, instance, **kwargs):
-    """The lists it leaves and those it enters. A moved section moves every page under it:
-    every address changes, everything is purged."""
+    """The lists it leaves and those it enters. A moved section, or any page with pages under
+    it, moves them too: every address changes, everything is purged."""
     before = _before_move.pop(instance.pk, None)
     if before is None:
         return
-    if _is_section(instance):
+    if _is_section(instance) or instance.numchild:
         invalidation.purge_everything()
     else:
         invalidation.purge(before | keys_for(instance))
@@ -161,11 +176,15 @@ def register_keys():
 
 
 def register_signal_handlers():
-    from .models import Author, HomePage, SectionPage
+    from .models import Author, HomePage, SectionPage, SimplePage
 
     register_keys()
     for model in (HomePage, SectionPage):
         pre_save.connect(_saving, sender=model, dispatch_uid=f"news-purge-saving-{model.__name__}")
+    for model in (HomePage, SectionPage, SimplePage):  # the page types that have pages under them
+        pre_save.connect(
+            _readdressing, sender=model, dispatch_uid=f"news-purge-readdress-{model.__name__}"
+        )
     page_published.connect(_published, dispatch_uid="news-purge-published")
     page_unpublished.connect(_published, dispatch_uid="news-purge-unpublished")
     pre_page_move.connect(_moving, dispatch_uid="news-purge-moving")

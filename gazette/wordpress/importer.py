@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 
 from django.db import transaction
 
+from gazette.core import invalidation
 from gazette.news.site_root import ensure_home
 
 from . import redirects
@@ -167,6 +168,10 @@ class Importer:
         import_posts(run, batch)
         import_pages(run, scanned.pages)
         _add_archive_redirects(run, scanned)
+        if self.report.created or self.report.updated:
+            # Rows written in bulk and articles saved without a revision send none of the
+            # signals that purge: whatever the site kept of its pages and lists is outdated.
+            invalidation.purge_everything()
         skipped_types = sorted(k for k in self.report.skipped if k not in LABELS)
         for post_type in skipped_types:
             self.report.warn(

@@ -6,11 +6,12 @@ cookie. Two queries whatever the number of comments: the site's moderation setti
 comments, which are threaded here, in Python.
 
 Rendering many comments costs more than the rest of the article page together, so the block is
-kept rendered (`{% fragment %}`, gazette/core/fragments.py) under `comments_version`: one small
-query that changes whenever what the block shows changes. When it is not kept (a new comment,
-the fragments off), each comment is one turn of a loop in the block's template, not a template
-included per comment (`reading_order`): the include, its context and its `{% url %}` cost
-0.5 ms a comment, 10 ms for an article of 20 comments: as much as the rest of the page.
+kept rendered (`{% fragment %}`, gazette/core/fragments.py) with the key `comments:12`, which
+every change readers can see purges (signals.py), and under `comments_open`: no query at all
+when kept. When it is not kept (a new comment, the fragments off), each comment is one turn of
+a loop in the block's template, not a template included per comment (`reading_order`): the
+include, its context and its `{% url %}` cost 0.5 ms a comment, 10 ms for an article of 20
+comments: as much as the rest of the page.
 """
 
 from dataclasses import dataclass, field
@@ -18,7 +19,6 @@ from functools import cached_property
 
 from django import template
 from django.conf import settings
-from django.db import connections
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import escape, format_html
@@ -145,27 +145,12 @@ def article_comments(context, article):
 
 
 @register.simple_tag(takes_context=True)
-def comments_version(context, article) -> tuple:
-    """What the comments block shows, in a few values read by one query on the comments index.
-
-    A comment approved, removed or edited by a moderator moves `moderated_at` to now, a new
-    published one raises the highest id, and a removal lowers the count: each changes the
-    version. Whether the form is open is part of it, since articles close on their own.
-
-    Written in SQL: the ORM takes longer to build this aggregate than the database to run it,
-    and it runs on every render of an article.
-    """
-    invalidation.record(key_of(article.pk))
+def comments_open(context, article) -> bool:
+    """Part of the kept block's name: articles close to comments on their own, with time, and
+    no purge says so. Every other change to what the block shows (a comment approved, edited,
+    removed, anonymised) purges `comments:12`, which the kept block recorded."""
     moderation = ModerationSettings.for_request(context["request"])
-    table = connections[Comment.objects.db].ops.quote_name(Comment._meta.db_table)
-    with connections[Comment.objects.db].cursor() as cursor:
-        cursor.execute(
-            f"SELECT COUNT(*), MAX(id), MAX(moderated_at), MAX(edited_at) FROM {table} "  # noqa: S608 - a model's table name
-            "WHERE article_id = %s AND status = %s",
-            [article.pk, Comment.Status.APPROVED],
-        )
-        stamp = cursor.fetchone()
-    return (moderation.accepts_comments_on(article), *stamp)
+    return moderation.accepts_comments_on(article)
 
 
 @register.simple_tag

@@ -139,7 +139,7 @@ def test_the_badge_costs_the_same_queries_whatever_the_number_of_teasers(client,
 
     make_live_page(monde, "Premier direct")
     make_article(monde, "Article 1")
-    count()  # the sites and settings, read once and kept
+    count(), count()  # the sites, the settings, the route and the page's row: read and kept
     few = count()
     for n in range(2, 8):
         make_live_page(monde, f"Direct {n}")
@@ -156,7 +156,7 @@ def test_the_live_page_costs_the_same_queries_for_2_and_12_entries(client, live)
     image = make_image("Rafales sur le port")
     for n in range(2):
         post_entry(live, f"Entrée {n}", image=image, author=make_author(f"Auteur {n}"))
-    count()  # the sites and settings, read once and kept
+    count(), count()  # the sites, the settings, the route and the page's row: read and kept
     few = count()
     for n in range(2, 12):
         post_entry(live, f"Entrée {n}", image=image, author=make_author(f"Auteur {n}"))

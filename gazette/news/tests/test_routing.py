@@ -81,3 +81,55 @@ def test_a_remembered_entry_naming_another_page_is_not_believed(client, article)
     routing.cache.set(routing._key(home.pk, path), (other.pk, other.content_type_id, "/x/"))
     response = client.get(article.url)
     assert response.status_code == 200 and response.context["page"].pk == article.pk
+
+
+# The page's row kept between requests, like a fragment: served while none of its keys and
+# `route:<id>` was purged, so every change an editor makes to where or whether it is served
+# must purge one of them.
+
+
+def test_a_kept_page_costs_no_query(client, article):
+    url = article.url
+    client.get(url), client.get(url)  # walked, then read and kept
+    status, reads = page_queries(client, url)
+    assert status == 200 and reads == []
+
+
+def test_a_kept_page_is_read_again_once_republished(client, article):
+    url = article.url
+    client.get(url), client.get(url)
+    article.title = "Accord à Bruxelles"
+    article.save_revision().publish()
+    status, reads = page_queries(client, url)
+    assert status == 200 and reads and "Accord à Bruxelles" in client.get(url).content.decode()
+
+
+def test_a_section_with_a_new_slug_takes_the_pages_under_it_along(client, article):
+    """The article is two levels under « Monde »: only its address changes, by Wagtail's hand,
+    and no key of the article is purged by its own change."""
+    old = article.url
+    client.get(old), client.get(old)
+    monde = article.get_ancestors().get(depth=3).specific
+    monde.slug = "international"
+    monde.save_revision().publish()
+    assert client.get(old).status_code in (301, 404)
+    response = client.get("/international/europe/sommet-a-bruxelles/")
+    assert response.status_code == 200 and response.context["page"].pk == article.pk
+
+
+def test_a_page_moved_with_pages_under_it_takes_them_along(client, article):
+    from gazette.news.models import SimplePage
+
+    home = article.get_ancestors().get(depth=2).specific
+    about = home.add_child(instance=SimplePage(title="À propos", slug="a-propos", body=[]))
+    about.save_revision().publish()
+    team = about.add_child(instance=SimplePage(title="L'équipe", slug="equipe", body=[]))
+    team.save_revision().publish()
+    legal = home.add_child(instance=SimplePage(title="Mentions", slug="mentions", body=[]))
+    legal.save_revision().publish()
+    client.get("/a-propos/equipe/"), client.get("/a-propos/equipe/")
+    about.refresh_from_db()
+    about.move(legal, pos="last-child")
+    assert client.get("/a-propos/equipe/").status_code in (301, 404)
+    response = client.get("/mentions/a-propos/equipe/")
+    assert response.status_code == 200 and response.context["page"].pk == team.pk

@@ -62,6 +62,24 @@ def test_second_run_applies_what_changed_in_wordpress(tmp_path):
     assert not ArticlePage.find_problems()[0]
 
 
+@pytest.mark.django_db
+def test_a_second_run_shows_at_once_on_a_page_readers_had_read(client, tmp_path):
+    """The update saves the article without a revision: no signal purges what the site kept
+    of it (its row, its parts), the import does, once, for everything."""
+    run_import(EDGE_CASES, report=tmp_path / "1.txt")
+    row = WordPressItem.objects.get(kind="post", wp_id=203)
+    article = ArticlePage.objects.get(pk=row.object_id)
+    for _ in range(2):  # walked, then read and kept
+        assert "Même titre, autre article" in client.get(article.url).content.decode()
+    changed = tmp_path / "changed.xml"
+    changed.write_text(
+        EDGE_CASES.read_text().replace("Même titre, autre article", "Même titre, article corrigé")
+    )
+    run_import(changed, report=tmp_path / "2.txt")
+    page = client.get(article.url).content.decode()
+    assert "Même titre, article corrigé" in page and "autre article" not in page
+
+
 def manage(*args, database: Path, var_dir: Path, **popen) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
     env.update(DATABASE_URL=f"sqlite:///{database}", GAZETTE_VAR_DIR=str(var_dir))
