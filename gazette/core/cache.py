@@ -25,6 +25,19 @@ def cache_public(response):
     return response
 
 
+_NONE = []
+
+
+def _no_restrictions(model):
+    """One empty queryset, evaluated once per process and shared: nothing can be added to an
+    evaluated `none()`, and what the admin chains on it (`order_by`) is a new queryset."""
+    if not _NONE:
+        restrictions = model.objects.none()
+        len(restrictions)
+        _NONE.append(restrictions)
+    return _NONE[0]
+
+
 class PublicCacheMixin:
     """For Wagtail page types: cache the live page, never a preview or a private page."""
 
@@ -40,9 +53,9 @@ class PublicCacheMixin:
 
             if any_exist():
                 restrictions = super().get_view_restrictions()
+                len(restrictions)  # read now, kept in the queryset's cache for the next asks
             else:
-                restrictions = PageViewRestriction.objects.none()
-            len(restrictions)  # read now, kept in the queryset's cache for the next asks
+                restrictions = _no_restrictions(PageViewRestriction)
             self._view_restrictions = restrictions
         return self._view_restrictions
 

@@ -43,9 +43,11 @@ def route_key(page_id: int) -> str:
     return f"route:{page_id}"
 
 
-def remembered_page(root_page_id: int, path: str):
-    """The page a walk from this root led to, if it is still live at the same place."""
-    return _remembered(cache.get(_key(root_page_id, path)))
+def remembered_page(root_page_id: int, path: str, *, kept: bool = True):
+    """The page a walk from this root led to, if it is still live at the same place. Not
+    `kept`: read from the database, as for a signed-in editor, who must see their own change
+    at once (the rule of gazette/core/readers.py, which the kept fragments follow too)."""
+    return _remembered(cache.get(_key(root_page_id, path)), kept=kept)
 
 
 class CachedRouteMixin:
@@ -67,7 +69,7 @@ def _key(root_page_id: int, path: str) -> str:
     return f"{PREFIX}{root_page_id}:{digest.hexdigest()}"
 
 
-def _remembered(entry):
+def _remembered(entry, *, kept: bool = True):
     """The remembered page, if it is still live at the same place; None otherwise."""
     if entry is None:
         return None
@@ -78,7 +80,7 @@ def _remembered(entry):
         return None
     if model is None:
         return None
-    if not fragments.enabled():
+    if not kept or not fragments.enabled():
         return _read(model, page_id, url_path)
     invalidation.catch_up()
     name = f"{PAGE_PREFIX}{_key(page_id, url_path).removeprefix(PREFIX)}"

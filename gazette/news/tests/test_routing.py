@@ -133,3 +133,14 @@ def test_a_page_moved_with_pages_under_it_takes_them_along(client, article):
     assert client.get("/a-propos/equipe/").status_code in (301, 404)
     response = client.get("/mentions/a-propos/equipe/")
     assert response.status_code == 200 and response.context["page"].pk == team.pk
+
+
+def test_a_signed_in_editor_reads_the_row_itself(client, article, django_user_model):
+    """As the kept fragments: an editor must see their own change at once, even from the
+    process that has not yet heard of the purge."""
+    url = article.url
+    client.get(url), client.get(url)  # kept for readers
+    client.force_login(django_user_model.objects.create_user("redac", password="x"))
+    status, reads = page_queries(client, url)
+    assert status == 200
+    assert len([sql for sql in reads if '"url_path"' in sql.split("WHERE")[-1]]) == 1
