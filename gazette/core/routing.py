@@ -6,19 +6,21 @@ article two sections deep, the same for every reader. So the walk's outcome is r
 page's id, type and `url_path`, under the site's root and the requested path), and `serve`
 reads that page directly, ahead of Wagtail's view.
 
-The page read is kept too, like a fragment (gazette/core/fragments.py): with the keys its rows
-recorded (`article:12`, its section's) and `route:12`, which every publish, unpublish, move or
-deletion of the page purges (gazette/news/purging.py). Building the query for one article with
-its section through Wagtail's parent tables cost Django a third of an uncached article's
-request; a kept copy costs an unpickling. It is served only while none of its keys was purged,
-which is what the page cache trusts for the whole page.
-
-A remembered answer is only a guess, checked on every use: the page read must still be live
-and still have the same `url_path`, which Wagtail keeps up to date through moves and slug
+A remembered answer is only a guess, checked when the page is read: the page must still be
+live and still have the same `url_path`, which Wagtail keeps up to date through moves and slug
 changes (the root's included). A page moved, renamed, unpublished or deleted fails the check,
-and the request walks the tree as Wagtail does: no purge is needed, and a stale entry can never
-serve a wrong page. Only plain pages are remembered: a route that ends in arguments (a routable
-page's sub-path) is walked each time.
+and the request walks the tree as Wagtail does: a stale entry can never serve a wrong page.
+Only plain pages are remembered: a route that ends in arguments (a routable page's sub-path)
+is walked each time.
+
+The page read is then kept, like a fragment (gazette/core/fragments.py): under its id and
+`url_path`, with the keys its rows recorded (`article:12`, its section's) and `route:12`, which
+every publish, unpublish, move or deletion of the page purges (gazette/news/purging.py; a page
+with pages under it that changes address purges everything). Building the query for an article
+with its section through Wagtail's parent tables cost Django a third of an uncached article's
+request; a kept copy costs an unpickling. It is served while none of its keys was purged, which
+is what the page cache already trusts for the whole page, and only to anonymous readers: a
+signed-in editor reads the row, as they render every fragment.
 
 The view is gazette/core/views.py (`serve`); this module is imported by models.
 """
@@ -84,9 +86,9 @@ def _remembered(entry, *, kept: bool = True):
         return _read(model, page_id, url_path)
     invalidation.catch_up()
     name = f"{PAGE_PREFIX}{_key(page_id, url_path).removeprefix(PREFIX)}"
-    kept = cache.get(name)
-    if kept is not None:
-        sequence, keys, page = kept
+    stored = cache.get(name)
+    if stored is not None:
+        sequence, keys, page = stored
         if invalidation.is_fresh((*keys, route_key(page_id)), sequence):
             invalidation.record_all(keys)
             return page
