@@ -174,9 +174,14 @@ def _media_in_tmp(settings, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def _plain_static_storage(settings):
-    """Tests run without `collectstatic`: the hashed-name storage would have no manifest."""
+def _plain_static_storage(settings, tmp_path_factory):
+    """Tests run without `collectstatic`: the hashed-name storage would have no manifest.
+    Nor do they read the run's collected files: WhiteNoise lists STATIC_ROOT whenever a test
+    client starts, and a server test of the other worker may be collecting into it (its
+    post-processing deletes files as it goes: « No such file » for the listing)."""
     settings.STORAGES = {**settings.STORAGES, "staticfiles": PLAIN_STATIC}
+    settings.STATIC_ROOT = tmp_path_factory.getbasetemp() / "static"
+    settings.STATIC_ROOT.mkdir(exist_ok=True)  # empty, but there: WhiteNoise warns otherwise
 
 
 transactional = shared_data.transactional

@@ -142,7 +142,7 @@ def start_servers(stack, env, count=2) -> list[str]:
 def collect_static(env) -> None:
     """What `make serve` runs first, here only when a static file is newer than the manifest:
     collectstatic takes 20 s, and every process of the test reads the same manifest."""
-    manifest = Path(django_settings.STATIC_ROOT) / "staticfiles.json"
+    manifest = Path(env["GAZETTE_VAR_DIR"]) / "static" / "staticfiles.json"
     if manifest.exists():
         newest = max(
             os.path.getmtime(storage.path(path))
