@@ -156,9 +156,29 @@ def _read(sender, instance, **kwargs):
 # Freshness
 
 
+# The highest value of the counter this process has seen. The counter lives in a cache, which
+# may drop it: the in-process cache of the embedded shape culls its least recently used entries
+# when full, and the counter is not read when kept parts are served, only when one is made. Had
+# it started again from 1, a purge would give its keys a version lower than the counter kept
+# with entries made before, and they would pass for fresh: it starts again past this instead.
+_seen = [0]
+
+
+def _saw(sequence: int) -> int:
+    if sequence > _seen[0]:
+        _seen[0] = sequence
+    return sequence
+
+
 def current_sequence() -> int:
     """Read before rendering: what is stored with the result."""
-    return cache.get(SEQUENCE) or 0
+    return sequence_read(cache.get(SEQUENCE))
+
+
+def sequence_read(value) -> int:
+    """The counter as read from the cache (None if it was dropped), never below what this
+    process saw: for whoever reads it along with something else (the page cache)."""
+    return max(_saw(value or 0), _seen[0])
 
 
 def is_fresh(keys, sequence: int) -> bool:
@@ -264,11 +284,12 @@ def bump(keys) -> int:
 
 def _increment() -> int:
     try:
-        return cache.incr(SEQUENCE)
-    except ValueError:  # no counter yet: start one past the implicit 0
-        if cache.add(SEQUENCE, 1, timeout=None):
-            return 1
-        return cache.incr(SEQUENCE)
+        return _saw(cache.incr(SEQUENCE))
+    except ValueError:  # no counter (yet, or no longer): start past any value this process saw
+        start = _seen[0] + 1
+        if cache.add(SEQUENCE, start, timeout=None):
+            return _saw(start)
+        return _saw(cache.incr(SEQUENCE))
 
 
 # The proxy or CDN in front

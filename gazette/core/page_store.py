@@ -47,7 +47,7 @@ def lookup(path: str) -> tuple[int, dict]:
     rendered: the caller asks `invalidation.is_fresh`."""
     key = entry_key(path)
     found = cache.get_many([invalidation.SEQUENCE, key])
-    return found.get(invalidation.SEQUENCE) or 0, found.get(key) or {}
+    return invalidation.sequence_read(found.get(invalidation.SEQUENCE)), found.get(key) or {}
 
 
 def store(path: str, query: str, page: StoredPage) -> None:
