@@ -44,7 +44,8 @@ import logging
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
@@ -156,12 +157,18 @@ def _read(sender, instance, **kwargs):
 # Freshness
 
 
-# The highest value of the counter this process has seen. The counter lives in a cache, which
-# may drop it: the in-process cache of the embedded shape culls its least recently used entries
-# when full, and the counter is not read when kept parts are served, only when one is made. Had
-# it started again from 1, a purge would give its keys a version lower than the counter kept
-# with entries made before, and they would pass for fresh: it starts again past this instead.
+# The highest value of the counter this process has seen, in the embedded shape. There the
+# counter lives in this process's own cache, which culls its least recently used entries when
+# full, and the counter is not read when kept parts are served, only when one is made. Had it
+# started again from 1, a purge would give its keys a version lower than the counter kept with
+# entries made before, and they would pass for fresh: it starts again past this instead. With
+# Redis the counter is shared and has no expiry (Redis must not evict such keys: README), and a
+# process's own memory of it would be wrong for the others.
 _seen = [0]
+
+
+def _process_local() -> bool:
+    return isinstance(caches["default"], LocMemCache)
 
 
 def _saw(sequence: int) -> int:
@@ -176,9 +183,11 @@ def current_sequence() -> int:
 
 
 def sequence_read(value) -> int:
-    """The counter as read from the cache (None if it was dropped), never below what this
-    process saw: for whoever reads it along with something else (the page cache)."""
-    return max(_saw(value or 0), _seen[0])
+    """The counter as read from the cache (None if it was dropped), in the embedded shape
+    never below what this process saw: for whoever reads it along with something else."""
+    if _process_local():
+        return max(_saw(value or 0), _seen[0])
+    return value or 0
 
 
 def is_fresh(keys, sequence: int) -> bool:
@@ -285,8 +294,8 @@ def bump(keys) -> int:
 def _increment() -> int:
     try:
         return _saw(cache.incr(SEQUENCE))
-    except ValueError:  # no counter (yet, or no longer): start past any value this process saw
-        start = _seen[0] + 1
+    except ValueError:  # no counter yet (or, embedded, no longer): start past what was seen
+        start = _seen[0] + 1 if _process_local() else 1
         if cache.add(SEQUENCE, start, timeout=None):
             return _saw(start)
         return _saw(cache.incr(SEQUENCE))

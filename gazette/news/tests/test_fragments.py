@@ -204,6 +204,8 @@ def test_a_counter_the_cache_dropped_never_makes_an_old_part_look_fresh(client, 
     counter is read only when a part is made, not when kept parts are served: it can go while
     the parts stay. Restarted from 1, the next purge gave the article's key a version below
     the counter kept with its parts, which then passed for fresh."""
+    if not page_store.is_local():
+        pytest.skip("Redis: one counter for every process, without expiry, never culled")
     from django.core.cache import cache
 
     from gazette.core import invalidation
