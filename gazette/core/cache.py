@@ -6,6 +6,8 @@ them on publish. `stale-while-revalidate` hides a slow render behind the old cop
 `stale-if-error` keeps the site up when the app is down.
 """
 
+import functools
+
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
@@ -25,17 +27,13 @@ def cache_public(response):
     return response
 
 
-_NONE = []
-
-
+@functools.cache
 def _no_restrictions(model):
     """One empty queryset, evaluated once per process and shared: nothing can be added to an
     evaluated `none()`, and what the admin chains on it (`order_by`) is a new queryset."""
-    if not _NONE:
-        restrictions = model.objects.none()
-        len(restrictions)
-        _NONE.append(restrictions)
-    return _NONE[0]
+    restrictions = model.objects.none()
+    len(restrictions)
+    return restrictions
 
 
 class PublicCacheMixin:

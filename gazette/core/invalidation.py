@@ -44,8 +44,7 @@ import logging
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.core.cache import cache, caches
-from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache import cache
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
@@ -167,8 +166,9 @@ def _read(sender, instance, **kwargs):
 _seen = [0]
 
 
-def _process_local() -> bool:
-    return isinstance(caches["default"], LocMemCache)
+def cache_is_local() -> bool:
+    """True when the cache is this process's memory (the embedded shape)."""
+    return settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
 
 
 def _saw(sequence: int) -> int:
@@ -185,7 +185,7 @@ def current_sequence() -> int:
 def sequence_read(value) -> int:
     """The counter as read from the cache (None if it was dropped), in the embedded shape
     never below what this process saw: for whoever reads it along with something else."""
-    if _process_local():
+    if cache_is_local():
         return max(_saw(value or 0), _seen[0])
     return value or 0
 
@@ -198,16 +198,17 @@ def is_fresh(keys, sequence: int) -> bool:
     return all(version <= sequence for version in versions.values())
 
 
-def cached(name: str, produce, *, timeout=None, keys=(), shown=True):
+def cached(name: str, produce, *, timeout=None, keys=(), shown=True, stale_with=()):
     """`produce()` kept in the cache under `name` with the keys it read (and `keys`); they are
     recorded again at each use (a kept object is shown like a fresh one). For small objects
-    many pages read: the site settings, the configured sites. Not `shown`: what it reads is
-    not on the page (the sites, to route the request), only `keys` and `*` make it stale."""
+    many pages read: the site settings, the configured sites, a routed page's row. Not `shown`:
+    what it reads is not on the page (the sites, to route the request), only `keys` and `*`
+    make it stale. `stale_with`: keys that outdate it too, without the page showing them."""
     catch_up()
     entry = cache.get(name)
     if entry is not None:
         sequence, found, value = entry
-        if is_fresh(found, sequence):
+        if is_fresh((*found, *stale_with), sequence):
             record_all(found)
             return value
     sequence = current_sequence()
@@ -295,7 +296,7 @@ def _increment() -> int:
     try:
         return _saw(cache.incr(SEQUENCE))
     except ValueError:  # no counter yet (or, embedded, no longer): start past what was seen
-        start = _seen[0] + 1 if _process_local() else 1
+        start = _seen[0] + 1 if cache_is_local() else 1
         if cache.add(SEQUENCE, start, timeout=None):
             return _saw(start)
         return _saw(cache.incr(SEQUENCE))

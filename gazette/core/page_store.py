@@ -179,7 +179,7 @@ def _redis():
 def is_local() -> bool:
     """True when the cache is this process's memory: purges must reach the other processes
     another way."""
-    return settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
+    return invalidation.cache_is_local()
 
 
 _sync_lock = threading.Lock()

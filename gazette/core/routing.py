@@ -84,20 +84,13 @@ def _remembered(entry, *, kept: bool = True):
         return None
     if not kept or not fragments.enabled():
         return _read(model, page_id, url_path)
-    invalidation.catch_up()
-    name = f"{PAGE_PREFIX}{_key(page_id, url_path).removeprefix(PREFIX)}"
-    stored = cache.get(name)
-    if stored is not None:
-        sequence, keys, page = stored
-        if invalidation.is_fresh((*keys, route_key(page_id)), sequence):
-            invalidation.record_all(keys)
-            return page
-    sequence = invalidation.current_sequence()
-    with invalidation.collecting() as keys:
-        page = _read(model, page_id, url_path)
-    if page is not None:
-        cache.set(name, (sequence, frozenset(keys), page), timeout=settings.GAZETTE_SHARED_MAX_AGE)
-    return page
+    # None is kept too: whatever makes the row live at this address again purges `route:<id>`.
+    return invalidation.cached(
+        f"{PAGE_PREFIX}{_key(page_id, url_path).removeprefix(PREFIX)}",
+        lambda: _read(model, page_id, url_path),
+        timeout=settings.GAZETTE_SHARED_MAX_AGE,
+        stale_with=(route_key(page_id),),
+    )
 
 
 def _read(model, page_id: int, url_path: str):
