@@ -1,6 +1,10 @@
 import os
 
-from django.core.wsgi import get_wsgi_application
+from gazette.core.worker_start import stop_at_once_while_loading
+
+stop_at_once_while_loading()  # before the seconds of loading below (gazette/core/worker_start.py)
+
+from django.core.wsgi import get_wsgi_application  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gazette.settings")
 application = get_wsgi_application()

@@ -40,7 +40,9 @@ def as_a_terminal_would():
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def run_and_stop(target: str, signum: int, tmp_path: Path, **variables) -> tuple[float, str]:
+def run_and_stop(
+    target: str, signum: int, tmp_path: Path, reads: int = 4, **variables
+) -> tuple[float, str]:
     make_section(make_home(), "Monde")
     # In the test run's folder, whose static files are collected once (make's collectstatic
     # then finds nothing to do).
@@ -63,7 +65,7 @@ def run_and_stop(target: str, signum: int, tmp_path: Path, **variables) -> tuple
         )
         try:
             wait_until_listening(make, port, f"make {target}", seconds=120)
-            for _ in range(4):
+            for _ in range(reads):
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/monde/", timeout=30) as r:
                     assert r.status == 200
             started = time.monotonic()
@@ -102,6 +104,18 @@ def test_ctrl_c_stops_make_serve_at_once_and_its_access_log_is_written(tmp_path)
     assert elapsed < 10, output
     # its access log, in blocks: the last one written as the workers stopped
     assert output.count('"GET /monde/ HTTP/1.1" 200') == 4, output
+
+
+def test_ctrl_c_as_soon_as_make_serve_listens_stops_workers_still_loading(tmp_path):
+    """granian listens before its workers have loaded Gazette; a worker told to stop while it
+    loaded used to wait 30 seconds for the stop it had been given (gazette/core/worker_start.py)."""
+    elapsed, output = run_and_stop("serve", signal.SIGINT, tmp_path, reads=0)
+    # what this test is about: the stop reached workers that were still loading
+    before_stop = output.partition("Shutting down granian")[0]
+    assert before_stop.count("Started worker-") < 2, output
+    assert "refused to gracefully stop" not in output
+    assert "Granian shutdown completed" in output
+    assert elapsed < 10, output
 
 
 @pytest.mark.skipif(not Path(NGINX).exists(), reason="nginx is not installed")
