@@ -11,7 +11,7 @@ from django.core.files.images import ImageFile
 from django.template import Context, Template, TemplateSyntaxError
 from PIL import Image as PillowImage
 from wagtail.images.models import Filter
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from gazette.core.models import CreditedImage, SiteSettings
 from gazette.core.renditions import PHOTO, SIZES, filter_specs, make_renditions, sizes_for
@@ -99,7 +99,7 @@ def test_a_saved_image_has_its_renditions_after_the_commit(django_capture_on_com
 @pytest.mark.django_db
 def test_the_site_logo_gets_the_logo_sizes(django_capture_on_commit_callbacks):
     logo = make_image("Logo")
-    site = Site.objects.first() or pytest.skip("no site")
+    site = Site.objects.first() or a_site()
     assert sizes_for(logo) == sorted(PHOTO)
     site_settings = SiteSettings.for_site(site)
     site_settings.logo = logo
@@ -108,6 +108,13 @@ def test_the_site_logo_gets_the_logo_sizes(django_capture_on_commit_callbacks):
     assert sizes_for(logo) == ["logo", "masthead"]
     made = set(logo.renditions.values_list("filter_spec", flat=True))
     assert set(filter_specs("masthead", "logo")) <= made
+
+
+def a_site() -> Site:
+    """The default site, put back: a transactional test run before this one by the same
+    worker flushed the one Wagtail's migrations made (this test was then skipped)."""
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    return Site.objects.create(hostname="localhost", root_page=root, is_default_site=True)
 
 
 @pytest.mark.django_db
