@@ -147,24 +147,15 @@ def save_renditions(image: CreditedImage, drawn: list[Drawn]) -> int:
     for spec, key, name, content, width, height in drawn:
         if (spec, key) in made:
             continue
-        rendition = rendition_model(image=image, filter_spec=spec, focal_point_key=key)
+        row = {"image": image, "filter_spec": spec, "focal_point_key": key}
         if width and height:
-            # The file stored first and the row given its name and size: given the content,
+            # The file stored first, the row given its name and size: given the content,
             # Django would read the size back from it (`size_of`).
-            stored = field.storage.save(
-                field.generate_filename(rendition, name), ContentFile(content), field.max_length
-            )
-            rendition = rendition_model(
-                image=image,
-                filter_spec=spec,
-                focal_point_key=key,
-                file=stored,
-                width=width,
-                height=height,
-            )
+            path = field.generate_filename(rendition_model(**row), name)
+            stored = field.storage.save(path, ContentFile(content), field.max_length)
+            new.append(rendition_model(**row, file=stored, width=width, height=height))
         else:
-            rendition.file = ContentFile(content, name=name)
-        new.append(rendition)
+            new.append(rendition_model(**row, file=ContentFile(content, name=name)))
     rendition_model.objects.bulk_create(new, ignore_conflicts=True)
     return len(new)
 
